@@ -1,0 +1,178 @@
+package cn.xxgk.rollup;
+
+import cn.xxgk.rollup.ingest.InputSpec;
+import cn.xxgk.rollup.ingest.MatchInputs;
+import cn.xxgk.rollup.ingest.ParseReports;
+import cn.xxgk.rollup.model.Finding;
+import cn.xxgk.rollup.model.FindingCoder;
+import cn.xxgk.rollup.model.Reject;
+import cn.xxgk.rollup.model.Report;
+import cn.xxgk.rollup.output.Tables;
+import cn.xxgk.rollup.output.WriteTables;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.options.Validation;
+import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptor;
+
+/**
+ * xxgk-rollup: reads the annual government-information-disclosure reports of a city's agencies,
+ * in whatever form they arrive, and writes one normalized, checked set of tables (Parquet and
+ * CSV).
+ *
+ * <pre>
+ * MatchInputs -> ParseReports -+-> reports  -> WriteReports  (reports, metrics)
+ *                              |             -> CollectFindings -> WriteFindings (findings)
+ *                              +-> rejects  -> WriteRejects  (rejects)
+ * </pre>
+ *
+ * <p>Exit codes: 0 outputs written; 1 the run failed; 2 bad options; 3 no input files matched.
+ */
+public final class XxgkRollup {
+  public static final int EXIT_OK = 0;
+  public static final int EXIT_RUN_FAILED = 1;
+  public static final int EXIT_USAGE = 2;
+  public static final int EXIT_NO_INPUT = 3;
+
+  private XxgkRollup() {}
+
+  /** Command-line options; {@code --help} lists them. */
+  public interface Options extends PipelineOptions {
+    @Description("Input: a directory (every regular file under it, recursively; hidden files and "
+        + "folders skipped) or a glob such as 'reports/*.txt'.")
+    @Default.String("input-samples")
+    @Validation.Required
+    String getInput();
+
+    void setInput(String value);
+
+    @Description("Output directory: csv/<table>.csv and parquet/<table>/ are written under it.")
+    @Default.String("output")
+    @Validation.Required
+    String getOutput();
+
+    void setOutput(String value);
+
+    @Description("Files larger than this many bytes are rejected unread (reason file_too_large).")
+    @Default.Long(20L * 1024 * 1024)
+    long getMaxFileBytes();
+
+    void setMaxFileBytes(long value);
+  }
+
+  /** Builds the pipeline; separate from {@link #run} so tests can run it on a TestPipeline. */
+  public static void build(Pipeline p, Options options) {
+    InputSpec input = InputSpec.of(options.getInput());
+    String out = options.getOutput();
+
+    PCollectionTuple parsed = p
+        .apply("MatchInputs", new MatchInputs(input))
+        .apply("ParseReports", new ParseReports(input, options.getMaxFileBytes()));
+    PCollection<Report> reports = parsed.get(ParseReports.REPORTS);
+    PCollection<Reject> rejects = parsed.get(ParseReports.REJECTS);
+
+    PCollection<Finding> findings = reports
+        .apply("CollectFindings", FlatMapElements.into(TypeDescriptor.of(Finding.class))
+            .via(Report::findings))
+        .setCoder(FindingCoder.of());
+
+    reports.apply("WriteReports", WriteTables.to(out, Tables.reportsSpec(), Tables.metricsSpec()));
+    rejects.apply("WriteRejects", WriteTables.to(out, Tables.rejectsSpec()));
+    findings.apply("WriteFindings", WriteTables.to(out, Tables.findingsSpec()));
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the job; returns the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    PipelineOptionsFactory.register(Options.class);
+    if (List.of(args).contains("--help")) {
+      // Beam's own --help only lists the registered interfaces; ours describes every option.
+      PipelineOptionsFactory.printHelp(out, Options.class);
+      return EXIT_OK;
+    }
+    Options options;
+    try {
+      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(Options.class);
+    } catch (IllegalArgumentException e) {
+      err.println("xxgk-rollup: " + e.getMessage());
+      err.println("Run with --help=XxgkRollup$Options for the options.");
+      return EXIT_USAGE;
+    }
+    FileSystems.setDefaultPipelineOptions(options);
+    InputSpec input = InputSpec.of(options.getInput());
+    try {
+      if (countInputs(input) == 0) {
+        err.println("xxgk-rollup: no input files match " + options.getInput() + "; nothing was written.");
+        return EXIT_NO_INPUT;
+      }
+      Pipeline p = Pipeline.create(options);
+      build(p, options);
+      PipelineResult result = p.run();
+      result.waitUntilFinish();
+      printSummary(result, options, out);
+      return EXIT_OK;
+    } catch (Exception e) {
+      err.println("xxgk-rollup: the run failed: " + e);
+      return EXIT_RUN_FAILED;
+    }
+  }
+
+  private static long countInputs(InputSpec input) throws IOException {
+    List<MatchResult> results = FileSystems.match(List.of(input.pattern()), EmptyMatchTreatment.ALLOW);
+    long n = 0;
+    for (MatchResult r : results) {
+      if (r.status() != MatchResult.Status.OK) {
+        continue;
+      }
+      for (MatchResult.Metadata m : r.metadata()) {
+        if (!InputSpec.isHidden(input.relativize(m.resourceId().toString()))) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** Prints files read, parsed and rejected (by reason), from the counters the steps kept. */
+  static void printSummary(PipelineResult result, Options options, PrintStream out) {
+    MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder().build());
+    long parsed = 0;
+    Map<String, Long> rejected = new TreeMap<>();
+    Map<String, Long> rows = new TreeMap<>();
+    for (MetricResult<Long> c : metrics.getCounters()) {
+      String ns = c.getName().getNamespace();
+      String name = c.getName().getName();
+      long v = c.getAttempted();
+      switch (ns) {
+        case "xxgk" -> parsed += name.equals("reports_parsed") ? v : 0;
+        case "xxgk.rejected" -> rejected.merge(name, v, Long::sum);
+        case "xxgk.rows" -> rows.merge(name, v, Long::sum);
+        default -> { }
+      }
+    }
+    long rejectedTotal = rejected.values().stream().mapToLong(Long::longValue).sum();
+    out.printf("xxgk-rollup: %d files read, %d parsed, %d rejected%n", parsed + rejectedTotal, parsed, rejectedTotal);
+    rejected.forEach((reason, n) -> out.printf("  rejected %-28s %d%n", reason, n));
+    out.printf("  tables written to %s: %s%n", options.getOutput(), rows);
+  }
+}

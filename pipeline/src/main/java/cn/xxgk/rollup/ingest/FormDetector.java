@@ -1,0 +1,66 @@
+package cn.xxgk.rollup.ingest;
+
+import cn.xxgk.rollup.model.SourceForm;
+import java.util.Locale;
+
+/**
+ * Tells a report's form from its content, not its file name. Binary containers (PDF, Word, zip)
+ * are recognised by their magic bytes; text forms by their structure.
+ */
+public final class FormDetector {
+  /** Lines that start with a tab; copied web tables put one cell on each. */
+  private static final int MIN_TAB_LINES_FOR_WEB_TEXT = 20;
+
+  private FormDetector() {}
+
+  /** Rejects containers this version cannot read yet; call before decoding. */
+  public static void checkContainer(byte[] bytes) throws RejectException {
+    if (startsWith(bytes, "%PDF")) {
+      throw RejectException.of("unsupported_format", "form", "PDF", "detail", "PDF text layer reading is not built yet");
+    }
+    if (startsWith(bytes, "PK\u0003\u0004")) {
+      throw RejectException.of("unsupported_format", "form", "Word (.docx) / zip", "detail", "zip container");
+    }
+    if (bytes.length >= 4 && (bytes[0] & 0xff) == 0xD0 && (bytes[1] & 0xff) == 0xCF
+        && (bytes[2] & 0xff) == 0x11 && (bytes[3] & 0xff) == 0xE0) {
+      throw RejectException.of("unsupported_format", "form", "Word 97-2003 (.doc)", "detail", "convert it to .docx");
+    }
+  }
+
+  /** Classifies decoded text. */
+  public static SourceForm detectText(String text) throws RejectException {
+    String head = text.substring(0, Math.min(text.length(), 4096)).toLowerCase(Locale.ROOT);
+    if (head.contains("<html") || head.contains("<!doctype html") || head.contains("<table") || head.contains("<body")) {
+      throw RejectException.of("unsupported_format", "form", "HTML", "detail", "HTML table reading is not built yet");
+    }
+    int controls = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
+        controls++;
+      }
+    }
+    if (controls > 0 && controls * 100 >= text.length()) {
+      throw RejectException.of("binary_file", "detail", controls + " control characters in " + text.length());
+    }
+    int tabLines = 0;
+    for (String line : text.split("\n", -1)) {
+      if (line.startsWith("\t")) {
+        tabLines++;
+      }
+    }
+    return tabLines >= MIN_TAB_LINES_FOR_WEB_TEXT ? SourceForm.WEB_TEXT : SourceForm.LAYOUT_TEXT;
+  }
+
+  private static boolean startsWith(byte[] bytes, String magic) {
+    if (bytes.length < magic.length()) {
+      return false;
+    }
+    for (int i = 0; i < magic.length(); i++) {
+      if (bytes[i] != (byte) magic.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,125 @@
+package cn.xxgk.rollup.ingest;
+
+import cn.xxgk.rollup.ingest.text.CellText;
+import cn.xxgk.rollup.ingest.text.TextCell;
+import cn.xxgk.rollup.model.CellStatus;
+import cn.xxgk.rollup.model.CellType;
+import cn.xxgk.rollup.model.Finding;
+import cn.xxgk.rollup.model.Report;
+import cn.xxgk.rollup.model.SourceForm;
+import cn.xxgk.rollup.model.TemplateCatalog;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A report being filled in by a parser, whatever the form. Turns each cell's source text into a
+ * status and value by the catalog's type, and raises the parse-level findings (blank, invalid),
+ * so every form treats cells the same way.
+ */
+public final class ReportDraft {
+  /** Counts above this are not plausible for any agency and are treated as misread. */
+  static final BigDecimal MAX_VALUE = new BigDecimal("999999999999");
+  private static final int MAX_DECIMAL_SCALE = 4;
+
+  private final TemplateCatalog catalog = TemplateCatalog.get();
+  private final String sourceFile;
+  private final String agencyName;
+  private final int year;
+  private final CellStatus[] statuses;
+  private final BigDecimal[] values;
+  private final List<Finding> findings = new ArrayList<>();
+  private String templateVersion;
+
+  public ReportDraft(String sourceFile, String agencyName, int year) {
+    this.sourceFile = sourceFile;
+    this.agencyName = agencyName;
+    this.year = year;
+    this.statuses = new CellStatus[catalog.size()];
+    this.values = new BigDecimal[catalog.size()];
+    this.templateVersion = catalog.templateVersion();
+  }
+
+  public void templateVersion(String version) {
+    this.templateVersion = version;
+  }
+
+  /** Records the source text of a cell. */
+  public void set(TemplateCatalog.Cell cell, TextCell source) {
+    switch (source.kind()) {
+      case EMPTY -> {
+        statuses[cell.index()] = CellStatus.BLANK;
+        findings.add(Finding.of(sourceFile, agencyName, year, "blank_cell", cell.code(), null, null,
+            describe(cell, "")));
+      }
+      case NUMBER -> {
+        BigDecimal v = CellText.number(source.text());
+        BigDecimal stripped = v.stripTrailingZeros();
+        boolean valid = cell.type() == CellType.COUNT
+            ? stripped.scale() <= 0
+            : stripped.scale() <= MAX_DECIMAL_SCALE;
+        if (valid && v.compareTo(MAX_VALUE) <= 0) {
+          statuses[cell.index()] = CellStatus.OK;
+          values[cell.index()] = cell.type() == CellType.COUNT ? v.setScale(0) : v;
+        } else {
+          invalid(cell, source.text());
+        }
+      }
+      case PLACEHOLDER, TEXT -> invalid(cell, source.text());
+    }
+  }
+
+  public void setAbsent(TemplateCatalog.Cell cell) {
+    statuses[cell.index()] = CellStatus.ABSENT;
+  }
+
+  private void invalid(TemplateCatalog.Cell cell, String text) {
+    statuses[cell.index()] = CellStatus.INVALID;
+    findings.add(Finding.of(sourceFile, agencyName, year, "invalid_cell", cell.code(), null, null,
+        describe(cell, text)));
+  }
+
+  private Map<String, Object> describe(TemplateCatalog.Cell cell, String text) {
+    TemplateCatalog.Table table = catalog.table(cell.table());
+    TemplateCatalog.Row row = null;
+    for (TemplateCatalog.Row r : table.rows()) {
+      if (r.code().equals(cell.rowCode())) {
+        row = r;
+      }
+    }
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("table", shortName(table));
+    p.put("row", row == null ? cell.rowCode() : row.displayLabel());
+    p.put("column", cell.applicantCode() == null ? cell.labelZh() : applicantLabel(cell.applicantCode()));
+    p.put("text", text);
+    p.put("kind", cell.type() == CellType.COUNT ? "非负整数" : "非负金额");
+    p.put("kind_en", cell.type() == CellType.COUNT ? "non-negative whole number" : "non-negative amount");
+    return p;
+  }
+
+  private String applicantLabel(String code) {
+    for (TemplateCatalog.Applicant a : catalog.applicants()) {
+      if (a.code().equals(code)) {
+        return a.labelZh() + "列";
+      }
+    }
+    return code;
+  }
+
+  /** "表三" from "表三 收到和处理…". */
+  public static String shortName(TemplateCatalog.Table table) {
+    int space = table.nameZh().indexOf(' ');
+    return space < 0 ? table.nameZh() : table.nameZh().substring(0, space);
+  }
+
+  public Report build(SourceForm form) {
+    for (int i = 0; i < statuses.length; i++) {
+      if (statuses[i] == null) {
+        throw new IllegalStateException("parser left cell " + catalog.cells().get(i).code() + " unset");
+      }
+    }
+    return new Report(sourceFile, agencyName, year, form, templateVersion, statuses, values, findings);
+  }
+}

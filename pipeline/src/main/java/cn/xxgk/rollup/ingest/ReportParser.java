@@ -1,0 +1,86 @@
+package cn.xxgk.rollup.ingest;
+
+import cn.xxgk.rollup.ingest.text.HeaderReader;
+import cn.xxgk.rollup.ingest.text.Lexers;
+import cn.xxgk.rollup.ingest.text.TableReader;
+import cn.xxgk.rollup.ingest.text.TextLine;
+import cn.xxgk.rollup.model.Report;
+import cn.xxgk.rollup.model.SourceForm;
+import cn.xxgk.rollup.model.TemplateCatalog;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the bytes of one input file into one normalized {@link Report}, or says why it cannot
+ * ({@link RejectException}). Detects the encoding and the form by content, then reads the header
+ * and the three tables through the template catalog.
+ */
+public final class ReportParser {
+  private static final int MIN_PLAUSIBLE_YEAR = 2000;
+  private static final int MAX_PLAUSIBLE_YEAR = 2100;
+  private final TemplateCatalog catalog;
+
+  public ReportParser(TemplateCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  public Report parse(String sourceFile, byte[] bytes) throws RejectException {
+    if (bytes.length == 0) {
+      throw RejectException.of("empty_file");
+    }
+    FormDetector.checkContainer(bytes);
+    String text = TextDecoder.decode(bytes).text();
+    SourceForm form = FormDetector.detectText(text);
+    List<TextLine> lines = Lexers.lex(form, text);
+    TableReader reader = new TableReader(catalog, lines);
+
+    HeaderReader.Header header = HeaderReader.read(text);
+    Map<Integer, TableReader.Region> regions;
+    try {
+      regions = reader.locate();
+    } catch (RejectException noTables) {
+      if (header.titleYear() == null) {
+        throw RejectException.of("not_an_annual_report", "detail",
+            "no title \"XXXX年政府信息公开工作年度报告\" and " + noTables.getMessage());
+      }
+      throw noTables;
+    }
+    Integer year = header.year();
+    if (year == null || year < MIN_PLAUSIBLE_YEAR || year > MAX_PLAUSIBLE_YEAR) {
+      throw RejectException.of("year_not_found");
+    }
+    if (header.agencyName() == null) {
+      throw RejectException.of("agency_not_found");
+    }
+
+    ReportDraft draft = new ReportDraft(sourceFile, header.agencyName(), year);
+    TemplateCatalog.OlderTemplate older = olderTemplate(reader, regions.get(2));
+    if (older != null) {
+      draft.templateVersion(older.version());
+    }
+    for (TemplateCatalog.Table table : catalog.tables()) {
+      TableReader.Region region = regions.get(table.number());
+      if (older != null && older.tablesAbsent().contains(table.number())) {
+        for (TemplateCatalog.Row row : table.rows()) {
+          row.cells().forEach(draft::setAbsent);
+        }
+        continue;
+      }
+      String missing = reader.missing(region, table.headerTerms());
+      if (missing != null) {
+        throw RejectException.of("table_header_not_recognised", "table", ReportDraft.shortName(table), "missing", missing);
+      }
+      reader.read(table, region, draft);
+    }
+    return draft.build(form);
+  }
+
+  private TemplateCatalog.OlderTemplate olderTemplate(TableReader reader, TableReader.Region table2) {
+    for (TemplateCatalog.OlderTemplate t : catalog.olderTemplates()) {
+      if (reader.containsAny(table2, t.markers())) {
+        return t;
+      }
+    }
+    return null;
+  }
+}

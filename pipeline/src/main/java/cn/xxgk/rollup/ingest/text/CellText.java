@@ -1,0 +1,69 @@
+package cn.xxgk.rollup.ingest.text;
+
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the text of one table cell: full-width digits and spaces, non-breaking spaces, thousands
+ * separators, "0.00"-style decimals, and the placeholders (dashes, 无) that stand where a number
+ * belongs.
+ */
+public final class CellText {
+  private static final Pattern NUMBER =
+      Pattern.compile("^(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(?:件|条|个)?$");
+  private static final Pattern NEGATIVE = Pattern.compile("^[-−]\\s*\\d[\\d,]*(\\.\\d+)?$");
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("^(?:[-—–―−~/\\\\×*]+|无|空|暂无|不适用|/)$");
+  private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0\\u3000\\u2002-\\u200b\\ufeff]+");
+
+  private CellText() {}
+
+  /** What a cell holds. */
+  public enum Kind {
+    /** Words: a label, a header, a fragment. */
+    TEXT,
+    /** A non-negative number. */
+    NUMBER,
+    /** Nothing. */
+    EMPTY,
+    /** Something standing where a number belongs that is not one: a dash, 无, a negative. */
+    PLACEHOLDER;
+
+    /** Whether the cell can fill a value position of a row. */
+    public boolean isValue() {
+      return this != TEXT;
+    }
+  }
+
+  /** NFKC (full-width to ASCII forms) with every kind of space made a plain space, trimmed. */
+  public static String normalize(String s) {
+    String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
+    return SPACES.matcher(n).replaceAll(" ").trim();
+  }
+
+  /** Classifies an already {@link #normalize normalized} cell text. */
+  public static Kind kind(String normalized) {
+    if (normalized.isEmpty()) {
+      return Kind.EMPTY;
+    }
+    if (NUMBER.matcher(normalized).matches()) {
+      return Kind.NUMBER;
+    }
+    if (NEGATIVE.matcher(normalized).matches() || PLACEHOLDER.matcher(normalized).matches()) {
+      return Kind.PLACEHOLDER;
+    }
+    return Kind.TEXT;
+  }
+
+  /** The number of a {@link Kind#NUMBER} cell, exactly as printed (scale kept). */
+  public static BigDecimal number(String normalized) {
+    Matcher m = NUMBER.matcher(normalized);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("not a number: " + normalized);
+    }
+    String digits = m.group(1).replace(",", "") + (m.group(2) == null ? "" : m.group(2));
+    return new BigDecimal(digits);
+  }
+}

@@ -1,0 +1,301 @@
+package cn.xxgk.rollup.ingest.text;
+
+import cn.xxgk.rollup.ingest.RejectException;
+import cn.xxgk.rollup.ingest.ReportDraft;
+import cn.xxgk.rollup.model.TemplateCatalog;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the template's tables out of lexed lines, the same way for every text form: find each
+ * table by its heading, then each row by its label in template order, and take the row's values
+ * from the label's line (or, for a label wrapped over lines, from the next line with values).
+ *
+ * <p>The reader never guesses: numbers that belong to no known row, a row with the wrong count
+ * of values, a missing row or table all reject the report with the place named.
+ */
+public final class TableReader {
+  private final TemplateCatalog catalog;
+  private final List<TextLine> lines;
+
+  /** Where a table's lines are: [start, end) indices into the lines. */
+  public record Region(int start, int end) {}
+
+  public TableReader(TemplateCatalog catalog, List<TextLine> lines) {
+    this.catalog = catalog;
+    this.lines = lines;
+  }
+
+  /** Finds each table's region by its heading; tables must appear in template order. */
+  public Map<Integer, Region> locate() throws RejectException {
+    Map<Integer, Integer> headings = new LinkedHashMap<>();
+    int from = 0;
+    for (TemplateCatalog.Table t : catalog.tables()) {
+      int at = findHeading(from, t.heading());
+      if (at < 0) {
+        throw RejectException.of("table_not_found", "table", ReportDraft.shortName(t), "heading", t.heading().get(0));
+      }
+      headings.put(t.number(), at);
+      from = at + 1;
+    }
+    Map<Integer, Region> regions = new LinkedHashMap<>();
+    List<Integer> starts = new ArrayList<>(headings.values());
+    int i = 0;
+    for (Map.Entry<Integer, Integer> e : headings.entrySet()) {
+      int end = i + 1 < starts.size() ? starts.get(i + 1) : endOfLastTable(e.getValue() + 1);
+      regions.put(e.getKey(), new Region(e.getValue() + 1, end));
+      i++;
+    }
+    return regions;
+  }
+
+  /** Whether the region contains every term (header words), spaces and punctuation ignored. */
+  public boolean containsAll(Region region, List<String> terms) {
+    return missing(region, terms) == null;
+  }
+
+  /** The first term the region lacks, or null. */
+  public String missing(Region region, List<String> terms) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = region.start(); i < region.end(); i++) {
+      sb.append(Labels.parse(lines.get(i).compactText()).words());
+    }
+    String text = sb.toString();
+    for (String term : terms) {
+      if (!text.contains(Labels.parse(term).words())) {
+        return term;
+      }
+    }
+    return null;
+  }
+
+  /** Whether any of the terms occurs in the region. */
+  public boolean containsAny(Region region, List<String> terms) {
+    for (String term : terms) {
+      if (containsAll(region, List.of(term))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Reads every row of the table into the draft. */
+  public void read(TemplateCatalog.Table table, Region region, ReportDraft draft) throws RejectException {
+    String tableName = ReportDraft.shortName(table);
+    List<TemplateCatalog.Row> rows = table.rows();
+    int pos = region.start();
+    for (int ri = 0; ri < rows.size(); ri++) {
+      TemplateCatalog.Row row = rows.get(ri);
+      Hit hit = row.labels().isEmpty()
+          ? findUnlabeled(row, pos, region.end(), tableName)
+          : findRow(table, ri, pos, region.end(), tableName);
+      TemplateCatalog.Row target = row;
+      if (hit.collapsedInto != null) {
+        // The group printed as one row: its values go to the collapse target, the rest are absent.
+        String group = row.groupCode();
+        int lastOfGroup = ri;
+        while (lastOfGroup + 1 < rows.size() && group.equals(rows.get(lastOfGroup + 1).groupCode())) {
+          lastOfGroup++;
+        }
+        for (int k = ri; k <= lastOfGroup; k++) {
+          if (rows.get(k) != hit.collapsedInto) {
+            rows.get(k).cells().forEach(draft::setAbsent);
+          }
+        }
+        ri = lastOfGroup;
+        target = hit.collapsedInto;
+      }
+      List<TextCell> values = fit(hit.values, target.cells().size());
+      if (values == null) {
+        throw RejectException.of("row_value_count", "table", tableName, "row", target.displayLabel(),
+            "found", countValues(hit.values), "expected", target.cells().size(), "values", join(hit.values));
+      }
+      for (int c = 0; c < values.size(); c++) {
+        draft.set(target.cells().get(c), values.get(c));
+      }
+      pos = hit.lastLine + 1;
+    }
+    for (int i = pos; i < region.end(); i++) {
+      TextLine line = lines.get(i);
+      if (line.hasValues()) {
+        throw RejectException.of("unexpected_numbers", "table", tableName, "context", line.excerpt(),
+            "values", join(values(line, -1)), "row", "（表尾）");
+      }
+    }
+  }
+
+  private record Hit(int lastLine, List<TextCell> values, TemplateCatalog.Row collapsedInto) {}
+
+  private Hit findRow(TemplateCatalog.Table table, int rowIndex, int from, int end, String tableName)
+      throws RejectException {
+    TemplateCatalog.Row row = table.rows().get(rowIndex);
+    TemplateCatalog.Group group = row.groupCode() == null ? null : table.group(row.groupCode());
+    boolean canCollapse = group != null && group.collapseInto() != null && firstOfGroup(table, rowIndex);
+    int groupLabelSeen = -1;
+    for (int i = from; i < end; i++) {
+      TextLine line = lines.get(i);
+      int label = labelIndex(line, row);
+      if (label >= 0) {
+        List<TextCell> vals = values(line, label);
+        int last = i;
+        if (allText(line, label)) {
+          // A label wrapped over lines: its values are on the next line that has any.
+          for (int j = i + 1; j < end; j++) {
+            TextLine next = lines.get(j);
+            if (labelsLaterRow(next, table, rowIndex)) {
+              break;
+            }
+            if (next.hasValues()) {
+              vals = values(next, -1);
+              last = j;
+              break;
+            }
+          }
+        }
+        return new Hit(last, vals, null);
+      }
+      if (canCollapse && groupLabelIndex(line, group) >= 0) {
+        groupLabelSeen = i;
+      }
+      if (line.hasValues()) {
+        if (canCollapse && groupLabelSeen >= 0) {
+          int g = groupLabelIndex(line, group);
+          TemplateCatalog.Row into = null;
+          for (TemplateCatalog.Row r : table.rows()) {
+            if (r.code().equals(group.collapseInto())) {
+              into = r;
+            }
+          }
+          return new Hit(i, values(line, g), into);
+        }
+        throw RejectException.of("unexpected_numbers", "table", tableName, "context", line.excerpt(),
+            "values", join(values(line, -1)), "row", row.displayLabel());
+      }
+    }
+    throw RejectException.of("row_not_found", "table", tableName, "row", row.displayLabel());
+  }
+
+  /** A row without a label (table 四's only row): the next values after the header. */
+  private Hit findUnlabeled(TemplateCatalog.Row row, int from, int end, String tableName) {
+    List<TextCell> vals = new ArrayList<>();
+    int last = from - 1;
+    for (int i = from; i < end && vals.size() < row.cells().size(); i++) {
+      TextLine line = lines.get(i);
+      if (line.hasValues()) {
+        vals.addAll(values(line, -1));
+        last = i;
+      }
+    }
+    return new Hit(last, vals, null);
+  }
+
+  private static boolean firstOfGroup(TemplateCatalog.Table table, int rowIndex) {
+    String group = table.rows().get(rowIndex).groupCode();
+    return rowIndex == 0 || !group.equals(table.rows().get(rowIndex - 1).groupCode());
+  }
+
+  private boolean labelsLaterRow(TextLine line, TemplateCatalog.Table table, int rowIndex) {
+    for (int r = rowIndex + 1; r < table.rows().size(); r++) {
+      if (labelIndex(line, table.rows().get(r)) >= 0) {
+        return true;
+      }
+    }
+    for (TemplateCatalog.Group g : table.groups()) {
+      if (groupLabelIndex(line, g) >= 0 && line.hasValues()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int labelIndex(TextLine line, TemplateCatalog.Row row) {
+    List<TextCell> cells = line.cells();
+    for (int c = 0; c < cells.size(); c++) {
+      if (cells.get(c).kind() == CellText.Kind.TEXT && Labels.matches(cells.get(c).text(), row)) {
+        return c;
+      }
+    }
+    return -1;
+  }
+
+  private static int groupLabelIndex(TextLine line, TemplateCatalog.Group group) {
+    List<TextCell> cells = line.cells();
+    for (int c = 0; c < cells.size(); c++) {
+      if (cells.get(c).kind() == CellText.Kind.TEXT && Labels.matches(cells.get(c).text(), group)) {
+        return c;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean allText(TextLine line, int after) {
+    for (int c = after + 1; c < line.cells().size(); c++) {
+      if (line.cells().get(c).kind() != CellText.Kind.TEXT) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The value cells of a line after position {@code after}: words right after the label are the
+   * label's continuation and words at the end are noise; everything between is a value position.
+   */
+  static List<TextCell> values(TextLine line, int after) {
+    List<TextCell> cells = line.cells();
+    int s = after + 1;
+    while (s < cells.size() && cells.get(s).kind() == CellText.Kind.TEXT) {
+      s++;
+    }
+    int e = cells.size();
+    while (e > s && cells.get(e - 1).kind() == CellText.Kind.TEXT) {
+      e--;
+    }
+    return new ArrayList<>(cells.subList(s, e));
+  }
+
+  /** The values fitted to the row's width: surplus trailing empty cells are dropped. */
+  private static List<TextCell> fit(List<TextCell> values, int width) {
+    List<TextCell> v = new ArrayList<>(values);
+    while (v.size() > width && v.get(v.size() - 1).kind() == CellText.Kind.EMPTY) {
+      v.remove(v.size() - 1);
+    }
+    return v.size() == width ? v : null;
+  }
+
+  private static int countValues(List<TextCell> values) {
+    int n = 0;
+    for (TextCell c : values) {
+      if (c.kind() != CellText.Kind.EMPTY) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static String join(List<TextCell> cells) {
+    String s = cells.stream().map(c -> c.text().isEmpty() ? "□" : c.text()).collect(Collectors.joining(" "));
+    return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+  }
+
+  private int findHeading(int from, List<String> headings) {
+    for (int i = from; i < lines.size(); i++) {
+      String words = Labels.parse(lines.get(i).compactText()).words();
+      for (String h : headings) {
+        String hw = Labels.parse(h).words();
+        if (words.contains(hw) && words.length() <= hw.length() + 8) {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private int endOfLastTable(int from) {
+    int at = findHeading(from, catalog.sectionEnd());
+    return at < 0 ? lines.size() : at;
+  }
+}

@@ -1,0 +1,87 @@
+package cn.xxgk.rollup.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.coders.BigDecimalCoder;
+import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.beam.sdk.coders.NullableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+
+/**
+ * Explicit, deterministic coder for {@link Report}. An inferred SerializableCoder made the
+ * DirectRunner several times slower, so every model type has a hand-written coder.
+ */
+public final class ReportCoder extends CustomCoder<Report> {
+  private static final ReportCoder INSTANCE = new ReportCoder();
+  private static final StringUtf8Coder STRING = StringUtf8Coder.of();
+  private static final VarIntCoder INT = VarIntCoder.of();
+  private static final BigDecimalCoder DECIMAL = BigDecimalCoder.of();
+  private static final CellStatus[] STATUSES = CellStatus.values();
+
+  public static ReportCoder of() {
+    return INSTANCE;
+  }
+
+  @Override
+  public void encode(Report r, OutputStream out) throws IOException {
+    STRING.encode(r.sourceFile(), out);
+    STRING.encode(r.agencyName(), out);
+    INT.encode(r.year(), out);
+    STRING.encode(r.sourceForm().code(), out);
+    STRING.encode(r.templateVersion(), out);
+    int n = r.cellCount();
+    INT.encode(n, out);
+    for (int i = 0; i < n; i++) {
+      CellStatus s = r.status(i);
+      out.write(s.ordinal());
+      if (s == CellStatus.OK) {
+        DECIMAL.encode(r.value(i), out);
+      }
+    }
+    INT.encode(r.findings().size(), out);
+    for (Finding f : r.findings()) {
+      FindingCoder.of().encode(f, out);
+    }
+  }
+
+  @Override
+  public Report decode(InputStream in) throws IOException {
+    String sourceFile = STRING.decode(in);
+    String agency = STRING.decode(in);
+    int year = INT.decode(in);
+    SourceForm form = SourceForm.fromCode(STRING.decode(in));
+    String template = STRING.decode(in);
+    int n = INT.decode(in);
+    CellStatus[] statuses = new CellStatus[n];
+    BigDecimal[] values = new BigDecimal[n];
+    for (int i = 0; i < n; i++) {
+      int ordinal = in.read();
+      if (ordinal < 0) {
+        throw new IOException("truncated report encoding");
+      }
+      statuses[i] = STATUSES[ordinal];
+      if (statuses[i] == CellStatus.OK) {
+        values[i] = DECIMAL.decode(in);
+      }
+    }
+    int findingCount = INT.decode(in);
+    List<Finding> findings = new ArrayList<>(findingCount);
+    for (int i = 0; i < findingCount; i++) {
+      findings.add(FindingCoder.of().decode(in));
+    }
+    return new Report(sourceFile, agency, year, form, template, statuses, values, findings);
+  }
+
+  @Override
+  public void verifyDeterministic() {}
+
+  /** Nullable helpers shared by the other model coders. */
+  static final NullableCoder<String> NULLABLE_STRING = NullableCoder.of(STRING);
+  static final NullableCoder<Integer> NULLABLE_INT = NullableCoder.of(INT);
+  static final NullableCoder<BigDecimal> NULLABLE_DECIMAL = NullableCoder.of(DECIMAL);
+}

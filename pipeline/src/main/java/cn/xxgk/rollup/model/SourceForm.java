@@ -1,0 +1,32 @@
+package cn.xxgk.rollup.model;
+
+import java.util.Locale;
+
+/**
+ * The closed list of forms a report can arrive in; written to {@code reports.source_form}.
+ * README.md documents each.
+ */
+public enum SourceForm {
+  /** Text copied or crawled from the published web page: one table cell per tab-led line. */
+  WEB_TEXT("text copied from the web page: one table cell per line, tabs and full-width spaces"),
+  /** {@code pdftotext -layout} output of the published PDF: table rows as aligned columns. */
+  LAYOUT_TEXT("text extracted from a PDF with its layout kept (pdftotext -layout)");
+
+  private final String description;
+
+  SourceForm(String description) {
+    this.description = description;
+  }
+
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public static SourceForm fromCode(String code) {
+    return valueOf(code.toUpperCase(Locale.ROOT));
+  }
+}

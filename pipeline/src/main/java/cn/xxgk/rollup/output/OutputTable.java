@@ -1,0 +1,73 @@
+package cn.xxgk.rollup.output;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.apache.avro.Conversions;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * An output table: its name and ordered columns. The Avro/Parquet schema, the CSV header and the
+ * data dictionary are all derived from this one definition.
+ */
+public record OutputTable(String name, String descriptionZh, List<Column> columns) implements Serializable {
+  public static final String NAMESPACE = "cn.xxgk.rollup.output";
+  private static final Conversions.DecimalConversion DECIMALS = new Conversions.DecimalConversion();
+
+  /** The Avro schema of the table, from which Parquet's is derived. */
+  public Schema avroSchema() {
+    SchemaBuilder.FieldAssembler<Schema> fields =
+        SchemaBuilder.record(name).namespace(NAMESPACE).doc(descriptionZh).fields();
+    for (Column c : columns) {
+      Schema type = switch (c.type()) {
+        case STRING -> Schema.create(Schema.Type.STRING);
+        case INT32 -> Schema.create(Schema.Type.INT);
+        case INT64 -> Schema.create(Schema.Type.LONG);
+        case DECIMAL -> LogicalTypes.decimal(Column.DECIMAL_PRECISION, Column.DECIMAL_SCALE)
+            .addToSchema(Schema.create(Schema.Type.BYTES));
+      };
+      if (c.nullable()) {
+        fields = fields.name(c.name()).doc(c.labelZh()).type(Schema.createUnion(Schema.create(Schema.Type.NULL), type)).withDefault(null);
+      } else {
+        fields = fields.name(c.name()).doc(c.labelZh()).type(type).noDefault();
+      }
+    }
+    return fields.endRecord();
+  }
+
+  /** A row (values in column order) as an Avro record of {@code schema}. */
+  public GenericRecord toRecord(Schema schema, List<Object> row) {
+    GenericData.Record record = new GenericData.Record(schema);
+    for (int i = 0; i < columns.size(); i++) {
+      Column c = columns.get(i);
+      Object v = row.get(i);
+      if (v == null) {
+        if (!c.nullable()) {
+          throw new IllegalArgumentException(name + "." + c.name() + " must not be null");
+        }
+        record.put(i, null);
+        continue;
+      }
+      record.put(i, switch (c.type()) {
+        case STRING -> (String) v;
+        case INT32 -> ((Number) v).intValue();
+        case INT64 -> ((BigDecimal) v).longValueExact();
+        case DECIMAL -> decimalBytes((BigDecimal) v);
+      });
+    }
+    return record;
+  }
+
+  private static ByteBuffer decimalBytes(BigDecimal v) {
+    // setScale without rounding: parsers accept at most DECIMAL_SCALE decimals, so this is exact.
+    BigDecimal scaled = v.setScale(Column.DECIMAL_SCALE);
+    Schema bytes = LogicalTypes.decimal(Column.DECIMAL_PRECISION, Column.DECIMAL_SCALE)
+        .addToSchema(Schema.create(Schema.Type.BYTES));
+    return DECIMALS.toBytes(scaled, bytes, bytes.getLogicalType());
+  }
+}
