@@ -212,19 +212,18 @@ public final class TableReader {
   }
 
   private static int labelIndex(TextLine line, TemplateCatalog.Row row) {
-    List<TextCell> cells = line.cells();
-    for (int c = 0; c < cells.size(); c++) {
-      if (cells.get(c).kind() == CellText.Kind.TEXT && Labels.matches(cells.get(c).text(), row)) {
-        return c;
-      }
-    }
-    return -1;
+    return textCellIndex(line, text -> Labels.matches(text, row));
   }
 
   private static int groupLabelIndex(TextLine line, TemplateCatalog.Group group) {
+    return textCellIndex(line, text -> Labels.matches(text, group));
+  }
+
+  /** The first word cell of the line that satisfies the test, or -1. */
+  private static int textCellIndex(TextLine line, java.util.function.Predicate<String> test) {
     List<TextCell> cells = line.cells();
     for (int c = 0; c < cells.size(); c++) {
-      if (cells.get(c).kind() == CellText.Kind.TEXT && Labels.matches(cells.get(c).text(), group)) {
+      if (cells.get(c).kind() == CellText.Kind.TEXT && test.test(cells.get(c).text())) {
         return c;
       }
     }
