@@ -75,6 +75,40 @@ public final class ReportDraft {
     statuses[cell.index()] = CellStatus.ABSENT;
   }
 
+  /** Records a decoded value (from glued digits) through the same checks as printed text. */
+  public void set(TemplateCatalog.Cell cell, long value) {
+    set(cell, TextCell.of(Long.toString(value)));
+  }
+
+  /**
+   * Marks cells whose reading is not unique and raises one {@code ambiguous_split} finding for
+   * them, listing the readings that survived.
+   */
+  public void setAmbiguous(TemplateCatalog.Row row, List<TemplateCatalog.Cell> cells, String digits,
+      List<String> candidates) {
+    StringBuilder codes = new StringBuilder();
+    StringBuilder labels = new StringBuilder();
+    for (TemplateCatalog.Cell c : cells) {
+      statuses[c.index()] = CellStatus.AMBIGUOUS;
+      codes.append(codes.length() == 0 ? "" : ";").append(c.code());
+      labels.append(labels.length() == 0 ? "" : "、").append(columnLabel(c));
+    }
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("table", shortName(catalog.table(row.table())));
+    p.put("row", row.displayLabel());
+    p.put("digits", digits);
+    p.put("count", candidates.size());
+    p.put("candidates", String.join(" | ", candidates));
+    p.put("cells_zh", labels.toString());
+    p.put("cells_en", codes.toString().replace(";", ", "));
+    findings.add(Finding.of(sourceFile, agencyName, year, "ambiguous_split", codes.toString(), null, null, p));
+  }
+
+  /** The status recorded so far for a cell (null when not yet set). */
+  public CellStatus status(TemplateCatalog.Cell cell) {
+    return statuses[cell.index()];
+  }
+
   private void invalid(TemplateCatalog.Cell cell, String text) {
     statuses[cell.index()] = CellStatus.INVALID;
     findings.add(Finding.of(sourceFile, agencyName, year, "invalid_cell", cell.code(), null, null,
@@ -92,11 +126,15 @@ public final class ReportDraft {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("table", shortName(table));
     p.put("row", row == null ? cell.rowCode() : row.displayLabel());
-    p.put("column", cell.applicantCode() == null ? cell.labelZh() : applicantLabel(cell.applicantCode()));
+    p.put("column", columnLabel(cell));
     p.put("text", text);
     p.put("kind", cell.type() == CellType.COUNT ? "非负整数" : "非负金额");
     p.put("kind_en", cell.type() == CellType.COUNT ? "non-negative whole number" : "non-negative amount");
     return p;
+  }
+
+  private String columnLabel(TemplateCatalog.Cell cell) {
+    return cell.applicantCode() == null ? cell.labelZh() : applicantLabel(cell.applicantCode());
   }
 
   private String applicantLabel(String code) {

@@ -3,11 +3,10 @@ package cn.xxgk.rollup.ingest;
 import cn.xxgk.rollup.ingest.text.HeaderReader;
 import cn.xxgk.rollup.ingest.text.Lexers;
 import cn.xxgk.rollup.ingest.text.TableReader;
-import cn.xxgk.rollup.ingest.text.TextLine;
+import cn.xxgk.rollup.ingest.text.TableSource;
 import cn.xxgk.rollup.model.Report;
 import cn.xxgk.rollup.model.SourceForm;
 import cn.xxgk.rollup.model.TemplateCatalog;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,11 +30,10 @@ public final class ReportParser {
     FormDetector.checkContainer(bytes);
     String text = TextDecoder.decode(bytes).text();
     SourceForm form = FormDetector.detectText(text);
-    List<TextLine> lines = Lexers.lex(form, text);
-    TableReader reader = new TableReader(catalog, lines);
+    TableSource reader = new TableReader(catalog, Lexers.lex(form, text));
 
     HeaderReader.Header header = HeaderReader.read(text);
-    Map<Integer, TableReader.Region> regions;
+    Map<Integer, TableSource.Region> regions;
     try {
       regions = reader.locate();
     } catch (RejectException noTables) {
@@ -59,7 +57,7 @@ public final class ReportParser {
       draft.templateVersion(older.version());
     }
     for (TemplateCatalog.Table table : catalog.tables()) {
-      TableReader.Region region = regions.get(table.number());
+      TableSource.Region region = regions.get(table.number());
       if (older != null && older.tablesAbsent().contains(table.number())) {
         for (TemplateCatalog.Row row : table.rows()) {
           row.cells().forEach(draft::setAbsent);
@@ -75,7 +73,7 @@ public final class ReportParser {
     return draft.build(form);
   }
 
-  private TemplateCatalog.OlderTemplate olderTemplate(TableReader reader, TableReader.Region table2) {
+  private TemplateCatalog.OlderTemplate olderTemplate(TableSource reader, TableSource.Region table2) {
     for (TemplateCatalog.OlderTemplate t : catalog.olderTemplates()) {
       if (reader.containsAny(table2, t.markers())) {
         return t;

@@ -76,6 +76,7 @@ public final class TemplateCatalog {
       String nameEn,
       List<String> heading,
       List<String> headerTerms,
+      boolean anyRowOrder,
       List<Group> groups,
       List<Row> rows) {
     public Group group(String code) {
@@ -235,7 +236,7 @@ public final class TemplateCatalog {
       }
       tables.add(new Table(number, text(t, "name_zh"), text(t, "name_en"),
           strings(t.path("heading")), strings(t.path("header_terms")),
-          List.copyOf(groups), List.copyOf(rows)));
+          "any".equals(t.path("row_order").asText()), List.copyOf(groups), List.copyOf(rows)));
     }
     List<OlderTemplate> older = new ArrayList<>();
     for (JsonNode o : root.path("older_templates")) {

@@ -54,7 +54,13 @@ public final class Labels {
     return Normalizer.normalize(catalogItem, Normalizer.Form.NFKC).replaceAll("[、.\\s]", "");
   }
 
-  private static String words(String s) {
+  /** Punctuation and quotes that labels are compared without. */
+  static boolean isNoise(char c) {
+    return NOISE.matcher(String.valueOf(c)).matches();
+  }
+
+  /** The words of a label as compared: NFKC, without spaces, quotes and punctuation. */
+  public static String words(String s) {
     return NOISE.matcher(Normalizer.normalize(s, Normalizer.Form.NFKC)).replaceAll("");
   }
 

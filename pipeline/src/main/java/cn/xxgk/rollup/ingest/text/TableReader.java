@@ -17,19 +17,17 @@ import java.util.stream.Collectors;
  * <p>The reader never guesses: numbers that belong to no known row, a row with the wrong count
  * of values, a missing row or table all reject the report with the place named.
  */
-public final class TableReader {
+public final class TableReader implements TableSource {
   private final TemplateCatalog catalog;
   private final List<TextLine> lines;
-
-  /** Where a table's lines are: [start, end) indices into the lines. */
-  public record Region(int start, int end) {}
 
   public TableReader(TemplateCatalog catalog, List<TextLine> lines) {
     this.catalog = catalog;
     this.lines = lines;
   }
 
-  /** Finds each table's region by its heading; tables must appear in template order. */
+  /** Regions are [start, end) indices into the lines. */
+  @Override
   public Map<Integer, Region> locate() throws RejectException {
     Map<Integer, Integer> headings = new LinkedHashMap<>();
     int from = 0;
@@ -52,12 +50,7 @@ public final class TableReader {
     return regions;
   }
 
-  /** Whether the region contains every term (header words), spaces and punctuation ignored. */
-  public boolean containsAll(Region region, List<String> terms) {
-    return missing(region, terms) == null;
-  }
-
-  /** The first term the region lacks, or null. */
+  @Override
   public String missing(Region region, List<String> terms) {
     StringBuilder sb = new StringBuilder();
     for (int i = region.start(); i < region.end(); i++) {
@@ -72,26 +65,36 @@ public final class TableReader {
     return null;
   }
 
-  /** Whether any of the terms occurs in the region. */
-  public boolean containsAny(Region region, List<String> terms) {
-    for (String term : terms) {
-      if (containsAll(region, List.of(term))) {
-        return true;
+  @Override
+  public String narrative(Map<Integer, Region> regions) {
+    int first = Integer.MAX_VALUE;
+    int last = 0;
+    for (Region r : regions.values()) {
+      first = Math.min(first, r.start() - 1);
+      last = Math.max(last, r.end());
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      if (i < first || i >= last) {
+        sb.append(lines.get(i).compactText()).append('\n');
       }
     }
-    return false;
+    return sb.toString();
   }
 
-  /** Reads every row of the table into the draft. */
+  @Override
   public void read(TemplateCatalog.Table table, Region region, ReportDraft draft) throws RejectException {
     String tableName = ReportDraft.shortName(table);
     List<TemplateCatalog.Row> rows = table.rows();
+    boolean[] used = new boolean[lines.size()];
     int pos = region.start();
     for (int ri = 0; ri < rows.size(); ri++) {
       TemplateCatalog.Row row = rows.get(ri);
       Hit hit = row.labels().isEmpty()
           ? findUnlabeled(row, pos, region.end(), tableName)
-          : findRow(table, ri, pos, region.end(), tableName);
+          : table.anyRowOrder()
+              ? findRowAnywhere(table, ri, region, used, tableName)
+              : findRow(table, ri, pos, region.end(), tableName);
       TemplateCatalog.Row target = row;
       if (hit.collapsedInto != null) {
         // The group printed as one row: its values go to the collapse target, the rest are absent.
@@ -116,18 +119,55 @@ public final class TableReader {
       for (int c = 0; c < values.size(); c++) {
         draft.set(target.cells().get(c), values.get(c));
       }
+      for (int i = hit.firstLine; i <= hit.lastLine; i++) {
+        used[i] = true;
+      }
       pos = hit.lastLine + 1;
     }
-    for (int i = pos; i < region.end(); i++) {
+    for (int i = table.anyRowOrder() ? region.start() : pos; i < region.end(); i++) {
       TextLine line = lines.get(i);
-      if (line.hasValues()) {
+      if (line.hasValues() && !used[i]) {
         throw RejectException.of("unexpected_numbers", "table", tableName, "context", line.excerpt(),
             "values", join(values(line, -1)), "row", "（表尾）");
       }
     }
   }
 
-  private record Hit(int lastLine, List<TextCell> values, TemplateCatalog.Row collapsedInto) {}
+  private record Hit(int firstLine, int lastLine, List<TextCell> values, TemplateCatalog.Row collapsedInto) {}
+
+  /** A row of a table whose rows may come in any order: its label anywhere in the region. */
+  private Hit findRowAnywhere(TemplateCatalog.Table table, int rowIndex, Region region, boolean[] used,
+      String tableName) throws RejectException {
+    TemplateCatalog.Row row = table.rows().get(rowIndex);
+    for (int i = region.start(); i < region.end(); i++) {
+      int label = used[i] ? -1 : labelIndex(lines.get(i), row);
+      if (label >= 0) {
+        return valuesOf(table, rowIndex, i, label, region.end(), true);
+      }
+    }
+    throw RejectException.of("row_not_found", "table", tableName, "row", row.displayLabel());
+  }
+
+  /**
+   * The values of a row whose label is at (line, cell): on the label's line, or for a label
+   * wrapped over lines, on the next line that has values and no other row's label.
+   */
+  private Hit valuesOf(TemplateCatalog.Table table, int rowIndex, int line, int label, int end, boolean anyOrder) {
+    TextLine l = lines.get(line);
+    if (!allText(l, label)) {
+      return new Hit(line, line, values(l, label), null);
+    }
+    for (int j = line + 1; j < end; j++) {
+      TextLine next = lines.get(j);
+      if (labelsOtherRow(next, table, rowIndex, anyOrder)) {
+        break;
+      }
+      if (next.hasValues()) {
+        return new Hit(line, j, values(next, -1), null);
+      }
+    }
+    return new Hit(line, line, List.of(), null);
+  }
 
   private Hit findRow(TemplateCatalog.Table table, int rowIndex, int from, int end, String tableName)
       throws RejectException {
@@ -139,23 +179,7 @@ public final class TableReader {
       TextLine line = lines.get(i);
       int label = labelIndex(line, row);
       if (label >= 0) {
-        List<TextCell> vals = values(line, label);
-        int last = i;
-        if (allText(line, label)) {
-          // A label wrapped over lines: its values are on the next line that has any.
-          for (int j = i + 1; j < end; j++) {
-            TextLine next = lines.get(j);
-            if (labelsLaterRow(next, table, rowIndex)) {
-              break;
-            }
-            if (next.hasValues()) {
-              vals = values(next, -1);
-              last = j;
-              break;
-            }
-          }
-        }
-        return new Hit(last, vals, null);
+        return valuesOf(table, rowIndex, i, label, end, false);
       }
       if (canCollapse && groupLabelIndex(line, group) >= 0) {
         groupLabelSeen = i;
@@ -169,7 +193,7 @@ public final class TableReader {
               into = r;
             }
           }
-          return new Hit(i, values(line, g), into);
+          return new Hit(i, i, values(line, g), into);
         }
         throw RejectException.of("unexpected_numbers", "table", tableName, "context", line.excerpt(),
             "values", join(values(line, -1)), "row", row.displayLabel());
@@ -189,7 +213,7 @@ public final class TableReader {
         last = i;
       }
     }
-    return new Hit(last, vals, null);
+    return new Hit(from, last, vals, null);
   }
 
   private static boolean firstOfGroup(TemplateCatalog.Table table, int rowIndex) {
@@ -197,9 +221,9 @@ public final class TableReader {
     return rowIndex == 0 || !group.equals(table.rows().get(rowIndex - 1).groupCode());
   }
 
-  private boolean labelsLaterRow(TextLine line, TemplateCatalog.Table table, int rowIndex) {
-    for (int r = rowIndex + 1; r < table.rows().size(); r++) {
-      if (labelIndex(line, table.rows().get(r)) >= 0) {
+  private boolean labelsOtherRow(TextLine line, TemplateCatalog.Table table, int rowIndex, boolean anyOrder) {
+    for (int r = anyOrder ? 0 : rowIndex + 1; r < table.rows().size(); r++) {
+      if (r != rowIndex && labelIndex(line, table.rows().get(r)) >= 0) {
         return true;
       }
     }

@@ -1,0 +1,82 @@
+package cn.xxgk.rollup.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Numbers a report's text states for template cells ("制发行政规范性文件62件"), by the patterns of
+ * the template catalog's {@code narrative} section.
+ */
+public final class Narrative {
+  private static final Pattern DROP = Pattern.compile("[\\s\\u00a0\\u3000“”\"'‘’「」:：,，.。;；]");
+  private static final String NUMBER = "(\\d+)";
+
+  private static final class Holder {
+    static final Narrative INSTANCE = load();
+  }
+
+  private final Map<String, List<Pattern>> patterns;
+
+  private Narrative(Map<String, List<Pattern>> patterns) {
+    this.patterns = patterns;
+  }
+
+  public static Narrative get() {
+    return Holder.INSTANCE;
+  }
+
+  /** The cells the catalog has patterns for. */
+  public Iterable<String> cells() {
+    return patterns.keySet();
+  }
+
+  /** Every number the text states for the cell, in order of appearance, duplicates removed. */
+  public List<BigDecimal> stated(String text, String cellCode) {
+    List<Pattern> ps = patterns.get(cellCode);
+    List<BigDecimal> out = new ArrayList<>();
+    if (ps == null) {
+      return out;
+    }
+    String compact = DROP.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("");
+    for (Pattern p : ps) {
+      Matcher m = p.matcher(compact);
+      while (m.find()) {
+        BigDecimal v = new BigDecimal(m.group(1));
+        if (!out.contains(v)) {
+          out.add(v);
+        }
+      }
+    }
+    return out;
+  }
+
+  static Narrative load() {
+    try (InputStream in = Narrative.class.getResourceAsStream(TemplateCatalog.RESOURCE)) {
+      JsonNode root = new ObjectMapper().readTree(in).path("narrative").path("patterns");
+      Map<String, List<Pattern>> map = new LinkedHashMap<>();
+      Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> e = fields.next();
+        TemplateCatalog.get().cell(e.getKey()); // fails on a code that is not a cell
+        List<Pattern> ps = new ArrayList<>();
+        e.getValue().forEach(p -> ps.add(Pattern.compile(p.asText().replace("{n}", NUMBER))));
+        map.put(e.getKey(), List.copyOf(ps));
+      }
+      return new Narrative(map);
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+}
