@@ -10,6 +10,8 @@ import java.util.Locale;
 public final class FormDetector {
   /** Lines that start with a tab; copied web tables put one cell on each. */
   private static final int MIN_TAB_LINES_FOR_WEB_TEXT = 20;
+  private static final String FIRST_ROW = "本年新收政府信息公开申请数量";
+  private static final String SECOND_ROW = "上年结转政府信息公开申请数量";
 
   private FormDetector() {}
 
@@ -47,6 +49,10 @@ public final class FormDetector {
     for (String line : text.split("\n", -1)) {
       if (line.startsWith("\t")) {
         tabLines++;
+      }
+      String compact = line.replaceAll("[\\s\\u00a0\\u3000]", "");
+      if (compact.contains(FIRST_ROW) && compact.contains(SECOND_ROW)) {
+        return SourceForm.CRAWLER_TEXT; // two table rows on one line: the table was flattened
       }
     }
     return tabLines >= MIN_TAB_LINES_FOR_WEB_TEXT ? SourceForm.WEB_TEXT : SourceForm.LAYOUT_TEXT;

@@ -1,9 +1,11 @@
 package cn.xxgk.rollup.ingest;
 
+import cn.xxgk.rollup.ingest.text.GluedTableReader;
 import cn.xxgk.rollup.ingest.text.HeaderReader;
 import cn.xxgk.rollup.ingest.text.Lexers;
 import cn.xxgk.rollup.ingest.text.TableReader;
 import cn.xxgk.rollup.ingest.text.TableSource;
+import cn.xxgk.rollup.model.Identities;
 import cn.xxgk.rollup.model.Report;
 import cn.xxgk.rollup.model.SourceForm;
 import cn.xxgk.rollup.model.TemplateCatalog;
@@ -30,7 +32,9 @@ public final class ReportParser {
     FormDetector.checkContainer(bytes);
     String text = TextDecoder.decode(bytes).text();
     SourceForm form = FormDetector.detectText(text);
-    TableSource reader = new TableReader(catalog, Lexers.lex(form, text));
+    TableSource reader = form == SourceForm.CRAWLER_TEXT
+        ? new GluedTableReader(catalog, Identities.get(), text)
+        : new TableReader(catalog, Lexers.lex(form, text));
 
     HeaderReader.Header header = HeaderReader.read(text);
     Map<Integer, TableSource.Region> regions;

@@ -10,7 +10,9 @@ public enum SourceForm {
   /** Text copied or crawled from the published web page: one table cell per tab-led line. */
   WEB_TEXT("text copied from the web page: one table cell per line, tabs and full-width spaces"),
   /** {@code pdftotext -layout} output of the published PDF: table rows as aligned columns. */
-  LAYOUT_TEXT("text extracted from a PDF with its layout kept (pdftotext -layout)");
+  LAYOUT_TEXT("text extracted from a PDF with its layout kept (pdftotext -layout)"),
+  /** Text saved by a web crawler: a section per line, the digits of a table row glued together. */
+  CRAWLER_TEXT("text saved by a web crawler: one line per section, a row's digits glued together");
 
   private final String description;
 

@@ -20,6 +20,7 @@ public final class Lexers {
     return switch (form) {
       case WEB_TEXT -> webText(text);
       case LAYOUT_TEXT -> layoutText(text);
+      case CRAWLER_TEXT -> throw new IllegalArgumentException("crawler text is read by GluedTableReader");
     };
   }
 
