@@ -15,7 +15,10 @@ public final class Samples {
       "2024_jining_xingzheng_shenpi_fuwuju_pagetext.txt",
       "2024_huaian_city_gov_pdf-layout.txt",
       "2023_huaian_hongzequ_gov_pdf-layout.txt",
-      "2024_huaian_hongzequ_gov_pdf-layout.txt");
+      "2024_huaian_hongzequ_gov_pdf-layout.txt",
+      "2024_pingtan_zonghe_shiyanqu_pagetxt.txt",
+      "2019_pingtan_zonghe_shiyanqu_OLDFORMAT_pagetxt.txt",
+      "2024_shanghai_kewei_pdf2md.txt");
 
   private Samples() {}
 

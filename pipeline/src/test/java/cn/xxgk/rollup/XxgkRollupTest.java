@@ -68,7 +68,7 @@ class XxgkRollupTest {
 
   @Test
   void summaryCountsEveryFile() {
-    assertTrue(summary.contains("7 files read, 5 parsed, 2 rejected"), summary);
+    assertTrue(summary.contains("10 files read, 8 parsed, 2 rejected"), summary);
     assertTrue(summary.contains("file_too_large"), summary);
     assertTrue(summary.contains("table_not_found"), summary);
   }
@@ -129,12 +129,16 @@ class XxgkRollupTest {
   @Test
   void rowsAreSortedAndRejectsAndHiddenFilesAreAccountedFor() throws SQLException {
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
-      assertEquals(List.of("2023_huaian_hongzequ_gov_pdf-layout.txt", "2024_huaian_hongzequ_gov_pdf-layout.txt",
-          JINING, "formula.txt", "sub folder/" + HUAIAN), column(st, "SELECT source_file FROM " + table("reports")));
+      assertEquals(List.of("2019_pingtan_zonghe_shiyanqu_OLDFORMAT_pagetxt.txt",
+          "2023_huaian_hongzequ_gov_pdf-layout.txt", "2024_huaian_hongzequ_gov_pdf-layout.txt",
+          JINING, "2024_pingtan_zonghe_shiyanqu_pagetxt.txt", "2024_shanghai_kewei_pdf2md.txt",
+          "formula.txt", "sub folder/" + HUAIAN), column(st, "SELECT source_file FROM " + table("reports")));
       assertEquals(List.of("big.txt|file_too_large", "broken.txt|table_not_found"),
           column(st, "SELECT source_file || '|' || reason_code FROM " + table("rejects")));
-      assertEquals(List.of("1000"), column(st, "SELECT count(*) FROM " + table("metrics")));
-      assertEquals(List.of("0"), column(st, "SELECT count(*) FROM " + table("findings")));
+      assertEquals(List.of("1600"), column(st, "SELECT count(*) FROM " + table("metrics")));
+      assertEquals(List.of("2024_pingtan_zonghe_shiyanqu_pagetxt.txt|ambiguous_split|warning",
+              "2024_shanghai_kewei_pdf2md.txt|blank_cell|warning"),
+          column(st, "SELECT source_file || '|' || rule_id || '|' || severity FROM " + table("findings")));
     }
   }
 
@@ -143,7 +147,7 @@ class XxgkRollupTest {
     byte[] bytes = Files.readAllBytes(output.resolve("csv/metrics.csv"));
     assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, java.util.Arrays.copyOf(bytes, 3));
     List<CSVRecord> csv = readCsv("metrics");
-    assertEquals(1000, csv.size());
+    assertEquals(1600, csv.size());
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
       List<String> parquet = column(st, "SELECT source_file || '|' || item || '|' || applicant || '|' || "
           + "coalesce(CAST(value AS VARCHAR), '') || '|' || status FROM " + table("metrics"));

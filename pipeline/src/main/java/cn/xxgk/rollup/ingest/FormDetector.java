@@ -10,6 +10,11 @@ import java.util.Locale;
 public final class FormDetector {
   /** Lines that start with a tab; copied web tables put one cell on each. */
   private static final int MIN_TAB_LINES_FOR_WEB_TEXT = 20;
+  private static final int MIN_NUMBER_LINES_FOR_PDF_TEXT = 30;
+  private static final java.util.regex.Pattern MD_SEPARATOR =
+      java.util.regex.Pattern.compile("^\\|(\\s*:?-{3,}:?\\s*\\|)+$");
+  private static final java.util.regex.Pattern ONE_NUMBER =
+      java.util.regex.Pattern.compile("^[0-9０-９][0-9０-９,.]*$");
   private static final String FIRST_ROW = "本年新收政府信息公开申请数量";
   private static final String SECOND_ROW = "上年结转政府信息公开申请数量";
 
@@ -55,7 +60,35 @@ public final class FormDetector {
         return SourceForm.CRAWLER_TEXT; // two table rows on one line: the table was flattened
       }
     }
-    return tabLines >= MIN_TAB_LINES_FOR_WEB_TEXT ? SourceForm.WEB_TEXT : SourceForm.LAYOUT_TEXT;
+    if (tabLines >= MIN_TAB_LINES_FOR_WEB_TEXT) {
+      return SourceForm.WEB_TEXT;
+    }
+    int pipeRows = 0;
+    boolean separator = false;
+    int numberLines = 0;
+    int lines = 0;
+    for (String line : text.split("\n")) {
+      String t = line.strip();
+      if (t.isEmpty()) {
+        continue;
+      }
+      lines++;
+      if (t.startsWith("|") && t.endsWith("|") && t.length() > 1) {
+        pipeRows++;
+        separator |= MD_SEPARATOR.matcher(t).matches();
+      }
+      if (ONE_NUMBER.matcher(t).matches()) {
+        numberLines++;
+      }
+    }
+    if (pipeRows >= 3 && separator) {
+      return SourceForm.MARKDOWN;
+    }
+    // pdftotext without -layout writes each table cell on a line of its own
+    if (numberLines >= MIN_NUMBER_LINES_FOR_PDF_TEXT && numberLines * 4 >= lines) {
+      return SourceForm.PDF_TEXT;
+    }
+    return SourceForm.LAYOUT_TEXT;
   }
 
   private static boolean startsWith(byte[] bytes, String magic) {

@@ -104,6 +104,27 @@ public final class ReportDraft {
     findings.add(Finding.of(sourceFile, agencyName, year, "ambiguous_split", codes.toString(), null, null, p));
   }
 
+  public int findingCount() {
+    return findings.size();
+  }
+
+  /** Drops the findings raised after {@code mark} (a reading attempt that was abandoned). */
+  public void truncateFindings(int mark) {
+    findings.subList(mark, findings.size()).clear();
+  }
+
+  /**
+   * The values as the identities see them: ok values, 0 for absent cells (the report's template
+   * has no such cell), null for anything unknown.
+   */
+  public BigDecimal[] valuesForIdentities() {
+    BigDecimal[] v = new BigDecimal[values.length];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = statuses[i] == CellStatus.ABSENT ? BigDecimal.ZERO : values[i];
+    }
+    return v;
+  }
+
   /** The status recorded so far for a cell (null when not yet set). */
   public CellStatus status(TemplateCatalog.Cell cell) {
     return statuses[cell.index()];

@@ -18,6 +18,8 @@ import java.util.Map;
  */
 public final class ReportParser {
   private static final int MIN_PLAUSIBLE_YEAR = 2000;
+  /** Reports for 2019 onwards follow a national template (2019, then 2021). */
+  private static final int FIRST_TEMPLATE_YEAR = 2019;
   private static final int MAX_PLAUSIBLE_YEAR = 2100;
   private final TemplateCatalog catalog;
 
@@ -34,9 +36,10 @@ public final class ReportParser {
     SourceForm form = FormDetector.detectText(text);
     TableSource reader = form == SourceForm.CRAWLER_TEXT
         ? new GluedTableReader(catalog, Identities.get(), text)
-        : new TableReader(catalog, Lexers.lex(form, text));
+        : new TableReader(catalog, Identities.get(), form, Lexers.lex(form, text));
 
     HeaderReader.Header header = HeaderReader.read(text);
+    rejectPre2019(text, header);
     Map<Integer, TableSource.Region> regions;
     try {
       regions = reader.locate();
@@ -72,9 +75,33 @@ public final class ReportParser {
       if (missing != null) {
         throw RejectException.of("table_header_not_recognised", "table", ReportDraft.shortName(table), "missing", missing);
       }
-      reader.read(table, region, draft);
+      try {
+        reader.read(table, region, draft);
+      } catch (RejectException e) {
+        if (form != SourceForm.PDF_TEXT || e.reasonCode().equals("layout_not_recoverable")) {
+          throw e;
+        }
+        // reading-order text keeps no rows: where the rows cannot be told apart, say so
+        throw RejectException.of("layout_not_recoverable", "table", ReportDraft.shortName(table),
+            "detail", "PDF文本按阅读顺序排列（非 -layout），表格各列被拆散（"
+                + e.toReject(sourceFile).messageZh().replaceAll("。$", "") + "）");
+      }
     }
     return draft.build(form);
+  }
+
+  /**
+   * Reports before the 2019 template have a free-form 统计表 (指标名称 / 计量单位) that does not map
+   * onto the template's cells.
+   */
+  private static void rejectPre2019(String text, HeaderReader.Header header) throws RejectException {
+    String compact = text.replaceAll("[\\s\\u00a0\\u3000]", "");
+    if (compact.contains("指标名称") && compact.contains("计量单位")) {
+      throw RejectException.of("pre_2019_format", "detail", "统计表为“指标名称/计量单位”格式");
+    }
+    if (header.titleYear() != null && header.titleYear() < FIRST_TEMPLATE_YEAR) {
+      throw RejectException.of("pre_2019_format", "detail", "标题年度为" + header.titleYear() + "年");
+    }
   }
 
   private TemplateCatalog.OlderTemplate olderTemplate(TableSource reader, TableSource.Region table2) {

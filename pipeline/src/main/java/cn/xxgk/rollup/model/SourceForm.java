@@ -12,7 +12,11 @@ public enum SourceForm {
   /** {@code pdftotext -layout} output of the published PDF: table rows as aligned columns. */
   LAYOUT_TEXT("text extracted from a PDF with its layout kept (pdftotext -layout)"),
   /** Text saved by a web crawler: a section per line, the digits of a table row glued together. */
-  CRAWLER_TEXT("text saved by a web crawler: one line per section, a row's digits glued together");
+  CRAWLER_TEXT("text saved by a web crawler: one line per section, a row's digits glued together"),
+  /** Markdown from a PDF converter or OCR: pipe tables, often broken into fragments. */
+  MARKDOWN("Markdown from a PDF converter or OCR: pipe tables broken into fragments, labels lost"),
+  /** Text extracted from a PDF in reading order (pdftotext without -layout): one value per line. */
+  PDF_TEXT("text extracted from a PDF in reading order (pdftotext without -layout): one value per line");
 
   private final String description;
 

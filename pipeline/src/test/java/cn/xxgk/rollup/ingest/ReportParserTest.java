@@ -35,8 +35,10 @@ class ReportParserTest {
   @MethodSource("parsedSamples")
   void everyCellOfEveryRealSampleIsExact(String sample) throws Exception {
     Report r = parser.parse(sample, Samples.bytes(sample));
-    assertMatches(Samples.expected(sample), r);
-    assertEquals(List.of(), r.findings());
+    ExpectedReport expected = Samples.expected(sample);
+    assertMatches(expected, r);
+    assertEquals(expected.header().getOrDefault("findings", ""),
+        r.findings().stream().map(f -> f.ruleId() + ":" + f.cells()).collect(java.util.stream.Collectors.joining(",")));
   }
 
   @Test
@@ -146,15 +148,28 @@ class ReportParserTest {
 
   @Test
   void columnByColumnPdfTextIsRejectedNeverMisread() {
-    assertEquals("row_value_count", rejectReason(Samples.bytes("2024_huaian_hongzequ_gov_pdf-raw.txt")));
+    RejectException e = assertThrows(RejectException.class,
+        () -> parser.parse("raw.txt", Samples.bytes("2024_huaian_hongzequ_gov_pdf-raw.txt")));
+    assertEquals("layout_not_recoverable", e.reasonCode());
+    assertTrue(e.toReject("raw.txt").messageZh().startsWith("表二的表格结构在转换中已损坏，无法可靠还原：PDF文本按阅读顺序排列"),
+        e.toReject("raw.txt").messageZh());
   }
 
   @Test
-  void formsOfLaterIssuesAreRejectedForNow() {
-    // Glued crawler text and Markdown are parsed from issue [2/8] on; until then they must not pass.
-    assertEquals("table_not_found", rejectReason(Samples.bytes("2024_pingtan_zonghe_shiyanqu_pagetxt.txt")));
-    assertEquals("table_not_found", rejectReason(Samples.bytes("2019_pingtan_zonghe_shiyanqu_OLDFORMAT_pagetxt.txt")));
-    assertEquals("year_not_found", rejectReason(Samples.bytes("2024_shanghai_kewei_pdf2md.txt")));
+  void reportsBeforeThe2019TemplateAreRejected() {
+    String text = "某某局2017年政府信息公开工作年度报告\n统计表\n指标名称 计量单位 数量\n主动公开政府信息数 条 120\n";
+    assertEquals("pre_2019_format", rejectReason(text.getBytes(StandardCharsets.UTF_8)));
+    String old = Samples.text(HUAIAN).replace("2024 年政府信息公开工作年度报告", "2018 年政府信息公开工作年度报告");
+    assertEquals("pre_2019_format", rejectReason(old.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void aNoteInACellIsNotPartOfTheNumber() throws Exception {
+    String text = Samples.text(HUAIAN).replace("行政规范性文件       8          26       66",
+        "行政规范性文件       8（其中修订 3 件）          26       66");
+    Report r = parser.parse(HUAIAN, text.getBytes(StandardCharsets.UTF_8));
+    assertEquals(new BigDecimal("8"), r.value("normative_doc_issued"));
+    assertEquals(new BigDecimal("26"), r.value("normative_doc_repealed"));
   }
 
   @Test

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * belongs.
  */
 public final class CellText {
-  private static final Pattern NUMBER =
-      Pattern.compile("^(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(?:件|条|个)?$");
+  /** A number, optionally with a unit and a note in brackets: "22（其中修订 16 件）" is 22. */
+  private static final Pattern NUMBER = Pattern.compile(
+      "^(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(?:件|条|个)?\\s*(?:\\((?:其中|含|包括|另)[^()]*\\))?$");
   private static final Pattern NEGATIVE = Pattern.compile("^[-−]\\s*\\d[\\d,]*(\\.\\d+)?$");
   private static final Pattern PLACEHOLDER =
       Pattern.compile("^(?:[-—–―−~/\\\\×*]+|无|空|暂无|不适用|/)$");

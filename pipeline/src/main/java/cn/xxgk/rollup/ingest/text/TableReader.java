@@ -2,7 +2,10 @@ package cn.xxgk.rollup.ingest.text;
 
 import cn.xxgk.rollup.ingest.RejectException;
 import cn.xxgk.rollup.ingest.ReportDraft;
+import cn.xxgk.rollup.model.Identities;
+import cn.xxgk.rollup.model.SourceForm;
 import cn.xxgk.rollup.model.TemplateCatalog;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +22,14 @@ import java.util.stream.Collectors;
  */
 public final class TableReader implements TableSource {
   private final TemplateCatalog catalog;
+  private final Identities identities;
   private final List<TextLine> lines;
+  private final SourceForm form;
 
-  public TableReader(TemplateCatalog catalog, List<TextLine> lines) {
+  public TableReader(TemplateCatalog catalog, Identities identities, SourceForm form, List<TextLine> lines) {
     this.catalog = catalog;
+    this.identities = identities;
+    this.form = form;
     this.lines = lines;
   }
 
@@ -84,6 +91,24 @@ public final class TableReader implements TableSource {
 
   @Override
   public void read(TemplateCatalog.Table table, Region region, ReportDraft draft) throws RejectException {
+    int mark = draft.findingCount();
+    try {
+      readByLabels(table, region, draft);
+    } catch (RejectException byLabels) {
+      if (form != SourceForm.MARKDOWN || table.anyRowOrder() || table.rows().get(0).labels().isEmpty()) {
+        throw byLabels;
+      }
+      // Converters detach labels from their rows but keep the rows in order: place the rows by
+      // position, then accept the result only if the template's identities hold.
+      draft.truncateFindings(mark);
+      readByPosition(table, region, draft, byLabels);
+    }
+    if (form == SourceForm.PDF_TEXT) {
+      requireIdentities(table, draft, "按阅读顺序读取的数字");
+    }
+  }
+
+  private void readByLabels(TemplateCatalog.Table table, Region region, ReportDraft draft) throws RejectException {
     String tableName = ReportDraft.shortName(table);
     List<TemplateCatalog.Row> rows = table.rows();
     boolean[] used = new boolean[lines.size()];
@@ -157,16 +182,135 @@ public final class TableReader implements TableSource {
     if (!allText(l, label)) {
       return new Hit(line, line, values(l, label), null);
     }
+    int width = table.rows().get(rowIndex).cells().size();
+    List<TextCell> collected = new ArrayList<>();
+    int last = line;
     for (int j = line + 1; j < end; j++) {
       TextLine next = lines.get(j);
       if (labelsOtherRow(next, table, rowIndex, anyOrder)) {
         break;
       }
       if (next.hasValues()) {
-        return new Hit(line, j, values(next, -1), null);
+        collected.addAll(values(next, -1));
+        last = j;
+        // reading-order PDF text puts one value on a line; everywhere else one line holds the row
+        if (form != SourceForm.PDF_TEXT || collected.size() >= width) {
+          break;
+        }
       }
     }
-    return new Hit(line, line, List.of(), null);
+    return new Hit(line, last, collected, null);
+  }
+
+  /**
+   * Places the value rows of a Markdown table by their order: the n-th row with values is the
+   * n-th row of the template. A label a row kept must agree with its place.
+   */
+  private void readByPosition(TemplateCatalog.Table table, Region region, ReportDraft draft,
+      RejectException byLabels) throws RejectException {
+    String tableName = ReportDraft.shortName(table);
+    List<TextLine> valueRows = new ArrayList<>();
+    for (int i = region.start(); i < region.end(); i++) {
+      TextLine line = lines.get(i);
+      if (line.tableRow() && line.hasValues()) {
+        valueRows.add(line);
+      }
+    }
+    List<TemplateCatalog.Row> targets = new ArrayList<>(table.rows());
+    TemplateCatalog.Group collapsed = collapsedGroup(table, valueRows);
+    if (collapsed != null) {
+      targets.removeIf(r -> collapsed.code().equals(r.groupCode()) && !r.code().equals(collapsed.collapseInto()));
+    }
+    if (valueRows.size() != targets.size()) {
+      throw notRecoverable(tableName, "找到" + valueRows.size() + "个数据行，应为" + targets.size()
+          + "个；按标签读取时：" + byLabels.toReject("").messageZh());
+    }
+    for (int k = 0; k < valueRows.size(); k++) {
+      TextLine line = valueRows.get(k);
+      TemplateCatalog.Row target = targets.get(k);
+      int label = lastTextBeforeValues(line);
+      if (label >= 0 && !labelFits(line.cells().get(label).text(), target, collapsed)) {
+        for (TemplateCatalog.Row other : table.rows()) {
+          if (other != target && Labels.matches(line.cells().get(label).text(), other)) {
+            throw notRecoverable(tableName, "第" + (k + 1) + "个数据行标为“" + line.cells().get(label).text()
+                + "”，按位置应为“" + target.displayLabel() + "”");
+          }
+        }
+      }
+      List<TextCell> values = fit(values(line, label), target.cells().size());
+      if (values == null) {
+        throw notRecoverable(tableName, "第" + (k + 1) + "个数据行（按位置为“" + target.displayLabel() + "”）有"
+            + countValues(values(line, label)) + "个数字，应为" + target.cells().size() + "个");
+      }
+      for (int c = 0; c < values.size(); c++) {
+        draft.set(target.cells().get(c), values.get(c));
+      }
+    }
+    if (collapsed != null) {
+      for (TemplateCatalog.Row r : table.rows()) {
+        if (collapsed.code().equals(r.groupCode()) && !r.code().equals(collapsed.collapseInto())) {
+          r.cells().forEach(draft::setAbsent);
+        }
+      }
+    }
+    requireIdentities(table, draft, "按位置确定的行");
+  }
+
+  /** The group a value row prints as one row (（六）其他处理 with values), if any. */
+  private static TemplateCatalog.Group collapsedGroup(TemplateCatalog.Table table, List<TextLine> valueRows) {
+    for (TemplateCatalog.Group g : table.groups()) {
+      if (g.collapseInto() == null) {
+        continue;
+      }
+      for (TextLine line : valueRows) {
+        int label = lastTextBeforeValues(line);
+        if (label >= 0 && Labels.matches(line.cells().get(label).text(), g)) {
+          return g;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean labelFits(String text, TemplateCatalog.Row target, TemplateCatalog.Group collapsed) {
+    return Labels.matches(text, target)
+        || collapsed != null && target.code().equals(collapsed.collapseInto()) && Labels.matches(text, collapsed);
+  }
+
+  private static int lastTextBeforeValues(TextLine line) {
+    int label = -1;
+    for (int c = 0; c < line.cells().size(); c++) {
+      CellText.Kind k = line.cells().get(c).kind();
+      if (k == CellText.Kind.NUMBER || k == CellText.Kind.PLACEHOLDER) {
+        break;
+      }
+      if (k == CellText.Kind.TEXT) {
+        label = c;
+      }
+    }
+    return label;
+  }
+
+  /**
+   * Where positions were inferred, the reading stands only if every identity of the table whose
+   * cells are all known holds.
+   */
+  private void requireIdentities(TemplateCatalog.Table table, ReportDraft draft, String how) throws RejectException {
+    BigDecimal[] values = draft.valuesForIdentities();
+    for (Identities.Identity id : identities.all()) {
+      boolean inTable = true;
+      for (int c : id.cells()) {
+        inTable &= catalog.cells().get(c).table() == table.number();
+      }
+      if (inTable && Boolean.FALSE.equals(id.holds(values))) {
+        throw notRecoverable(ReportDraft.shortName(table), how + "不满足勾稽关系" + id.ruleId() + "（"
+            + id.lhsSum(values).toPlainString() + " ≠ " + id.rhsSum(values).toPlainString() + "），无法确认各数字的位置");
+      }
+    }
+  }
+
+  private static RejectException notRecoverable(String table, String detail) {
+    return RejectException.of("layout_not_recoverable", "table", table, "detail", detail);
   }
 
   private Hit findRow(TemplateCatalog.Table table, int rowIndex, int from, int end, String tableName)

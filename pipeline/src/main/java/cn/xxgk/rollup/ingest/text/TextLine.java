@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * One row as a form gives it: a table row of a copied web page, or a physical line of layout
- * text. {@code lineNo} is the 1-based line of the source where it starts.
+ * One row as a form gives it: a table row of a copied web page or a Markdown table, or a
+ * physical line of layout text. {@code lineNo} is the 1-based line of the source where it starts;
+ * {@code tableRow} says the cells came from a real table structure (pipes, tabs), not from gaps
+ * between words.
  */
-public record TextLine(int lineNo, List<TextCell> cells) {
+public record TextLine(int lineNo, List<TextCell> cells, boolean tableRow) {
 
   /** The whole line's text with spaces removed, for heading and header-term searches. */
   public String compactText() {
