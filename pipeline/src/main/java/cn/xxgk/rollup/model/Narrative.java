@@ -16,8 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Numbers a report's text states for template cells ("制发行政规范性文件62件"), by the patterns of
- * the template catalog's {@code narrative} section.
+ * Numbers a report's text states for template cells ("制发行政规范性文件62件"), or for the sum of
+ * a few cells ("行政诉讼46件" is direct suits plus suits after review), by the patterns of the
+ * template catalog's {@code narrative} section. A key is a cell code or codes joined by +.
  */
 public final class Narrative {
   private static final Pattern DROP = Pattern.compile("[\\s\\u00a0\\u3000“”\"'‘’「」:：,，.。;；]");
@@ -37,14 +38,19 @@ public final class Narrative {
     return Holder.INSTANCE;
   }
 
-  /** The cells the catalog has patterns for. */
-  public Iterable<String> cells() {
+  /** The keys the catalog has patterns for: a cell code, or codes joined by +. */
+  public Iterable<String> keys() {
     return patterns.keySet();
   }
 
-  /** Every number the text states for the cell, in order of appearance, duplicates removed. */
-  public List<BigDecimal> stated(String text, String cellCode) {
-    List<Pattern> ps = patterns.get(cellCode);
+  /** The cell codes a key sums. */
+  public static List<String> cellsOf(String key) {
+    return List.of(key.split("\\+"));
+  }
+
+  /** Every number the text states for the key, in order of appearance, duplicates removed. */
+  public List<BigDecimal> stated(String text, String key) {
+    List<Pattern> ps = patterns.get(key);
     List<BigDecimal> out = new ArrayList<>();
     if (ps == null) {
       return out;
@@ -69,7 +75,7 @@ public final class Narrative {
       Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> e = fields.next();
-        TemplateCatalog.get().cell(e.getKey()); // fails on a code that is not a cell
+        cellsOf(e.getKey()).forEach(TemplateCatalog.get()::cell); // fails on a code that is not a cell
         List<Pattern> ps = new ArrayList<>();
         e.getValue().forEach(p -> ps.add(Pattern.compile(p.asText().replace("{n}", NUMBER))));
         map.put(e.getKey(), List.copyOf(ps));

@@ -18,6 +18,21 @@ public final class GluedDigits {
 
   private GluedDigits() {}
 
+  /**
+   * A test of a partial reading: called each time a number is placed, with the count placed so
+   * far, so that an identity is checked as soon as its cells are known and dead branches are cut
+   * early. A reading is kept only if the test passes with every cell placed.
+   */
+  @FunctionalInterface
+  public interface Test {
+    boolean test(long[] cells, int placed);
+
+    /** A test of complete readings only. */
+    static Test whole(Predicate<long[]> p) {
+      return (cells, placed) -> placed < cells.length || p.test(cells);
+    }
+  }
+
   /** The search needed more steps than its budget. */
   public static final class BudgetExceeded extends Exception {
     public BudgetExceeded(int budget) {
@@ -27,11 +42,12 @@ public final class GluedDigits {
 
   /**
    * Every reading of the segments as exactly {@code n} numbers that {@code accept} accepts.
+   * Complexity is bounded by {@code budget} partial readings, whatever the input.
    *
    * @param segments digit strings in order; a number never spans two segments
    * @param budget the most partial readings to try
    */
-  public static List<long[]> splits(List<String> segments, int n, Predicate<long[]> accept, int budget)
+  public static List<long[]> splits(List<String> segments, int n, Test accept, int budget)
       throws BudgetExceeded {
     for (String s : segments) {
       if (s.isEmpty() || !s.chars().allMatch(Character::isDigit)) {
@@ -45,12 +61,15 @@ public final class GluedDigits {
   }
 
   private static void search(List<String> segs, int seg, int pos, long[] cells, int cell,
-      Predicate<long[]> accept, int budget, int[] steps, List<long[]> out) throws BudgetExceeded {
+      Test accept, int budget, int[] steps, List<long[]> out) throws BudgetExceeded {
     if (++steps[0] > budget) {
       throw new BudgetExceeded(budget);
     }
+    if (cell > 0 && !accept.test(cells, cell)) {
+      return;
+    }
     if (seg == segs.size()) {
-      if (cell == cells.length && accept.test(cells)) {
+      if (cell == cells.length) {
         out.add(cells.clone());
       }
       return;

@@ -225,15 +225,31 @@ public final class GluedTableReader implements TableSource {
       }
       return List.of(new long[] {-1}); // a single cell is read as printed, see record()
     }
-    int[] index = run.cells().stream().mapToInt(TemplateCatalog.Cell::index).toArray();
+    // each identity is checked as soon as the last of its cells is placed
+    List<TemplateCatalog.Cell> cells = run.cells();
+    List<int[]> positions = new ArrayList<>();
+    List<Identities.Identity> checks = run.rowIdentities();
+    for (Identities.Identity id : checks) {
+      int[] pos = new int[2];
+      pos[0] = -1;
+      for (int c : id.cells()) {
+        for (int k = 0; k < cells.size(); k++) {
+          if (cells.get(k).index() == c) {
+            pos[0] = Math.max(pos[0], k);
+          }
+        }
+      }
+      positions.add(pos);
+    }
     List<long[]> found;
     try {
-      found = GluedDigits.splits(run.segments(), run.cells().size(), cells -> {
-        BigDecimal[] values = new BigDecimal[catalog.size()];
-        for (int c = 0; c < index.length; c++) {
-          values[index[c]] = BigDecimal.valueOf(cells[c]);
+      found = GluedDigits.splits(run.segments(), cells.size(), (values, placed) -> {
+        for (int i = 0; i < checks.size(); i++) {
+          if (positions.get(i)[0] == placed - 1 && !holds(checks.get(i), cells, values)) {
+            return false;
+          }
         }
-        return run.rowIdentities().stream().allMatch(id -> Boolean.TRUE.equals(id.holds(values)));
+        return true;
       }, SPLIT_BUDGET);
     } catch (GluedDigits.BudgetExceeded e) {
       throw RejectException.of("layout_not_recoverable", "table", name, "detail",
@@ -265,6 +281,22 @@ public final class GluedTableReader implements TableSource {
     Set<Integer> cells = new HashSet<>();
     catalog.cells().stream().filter(c -> c.table() == table.number()).forEach(c -> cells.add(c.index()));
     return cells;
+  }
+
+  /** Whether an identity within one row holds for the row's (partial) reading. */
+  private static boolean holds(Identities.Identity id, List<TemplateCatalog.Cell> cells, long[] values) {
+    long lhs = 0;
+    long rhs = 0;
+    for (int k = 0; k < cells.size(); k++) {
+      int index = cells.get(k).index();
+      for (int c : id.lhs()) {
+        lhs += c == index ? values[k] : 0;
+      }
+      for (int c : id.rhs()) {
+        rhs += c == index ? values[k] : 0;
+      }
+    }
+    return lhs == rhs;
   }
 
   /** Every choice of one reading per row that satisfies the identities spanning rows. */
@@ -321,22 +353,29 @@ public final class GluedTableReader implements TableSource {
     if (solutions.size() < 2) {
       return solutions;
     }
-    List<long[][]> kept = solutions;
+    Map<String, int[]> where = new LinkedHashMap<>(); // cell code -> {row, column}
     for (int r = 0; r < runs.size(); r++) {
       List<TemplateCatalog.Cell> cells = runs.get(r).cells();
-      for (int c = 0; c < cells.size(); c++) {
-        List<BigDecimal> stated = Narrative.get().stated(narrative, cells.get(c).code());
-        if (stated.isEmpty()) {
-          continue;
-        }
-        final int row = r;
-        final int col = c;
-        List<long[][]> agreeing = kept.stream()
-            .filter(s -> stated.contains(BigDecimal.valueOf(s[row][col])))
-            .collect(Collectors.toList());
-        if (!agreeing.isEmpty()) {
-          kept = agreeing;
-        }
+      for (int c = 0; c < cells.size() && cells.size() > 1; c++) {
+        where.put(cells.get(c).code(), new int[] {r, c}); // single cells are read as printed
+      }
+    }
+    List<long[][]> kept = solutions;
+    for (String key : Narrative.get().keys()) {
+      List<String> codes = Narrative.cellsOf(key);
+      if (!where.keySet().containsAll(codes)) {
+        continue;
+      }
+      List<BigDecimal> stated = Narrative.get().stated(narrative, key);
+      if (stated.isEmpty()) {
+        continue;
+      }
+      List<long[][]> agreeing = kept.stream()
+          .filter(s -> stated.contains(BigDecimal.valueOf(codes.stream()
+              .mapToLong(code -> s[where.get(code)[0]][where.get(code)[1]]).sum())))
+          .collect(Collectors.toList());
+      if (!agreeing.isEmpty()) {
+        kept = agreeing;
       }
     }
     return kept;
