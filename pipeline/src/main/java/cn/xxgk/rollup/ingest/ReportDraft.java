@@ -5,6 +5,7 @@ import cn.xxgk.rollup.ingest.text.TextCell;
 import cn.xxgk.rollup.model.CellStatus;
 import cn.xxgk.rollup.model.CellType;
 import cn.xxgk.rollup.model.Finding;
+import cn.xxgk.rollup.model.Identities;
 import cn.xxgk.rollup.model.Report;
 import cn.xxgk.rollup.model.SourceForm;
 import cn.xxgk.rollup.model.TemplateCatalog;
@@ -113,16 +114,9 @@ public final class ReportDraft {
     findings.subList(mark, findings.size()).clear();
   }
 
-  /**
-   * The values as the identities see them: ok values, 0 for absent cells (the report's template
-   * has no such cell), null for anything unknown.
-   */
+  /** The values as the identities see them ({@link Identities#known}). */
   public BigDecimal[] valuesForIdentities() {
-    BigDecimal[] v = new BigDecimal[values.length];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = statuses[i] == CellStatus.ABSENT ? BigDecimal.ZERO : values[i];
-    }
-    return v;
+    return Identities.known(catalog, statuses, values);
   }
 
   /** The status recorded so far for a cell (null when not yet set). */

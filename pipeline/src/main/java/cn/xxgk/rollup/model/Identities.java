@@ -12,44 +12,67 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The template's arithmetic identities, read from {@code schemas/rules.json} and expanded into
- * concrete cell lists: sum(lhs) = sum(rhs). Cells are catalog indices.
+ * The template's arithmetic identities and the cross-year checks, read from
+ * {@code schemas/rules.json} and expanded into concrete terms: sum(lhs) = sum(rhs), where a term
+ * is a cell of this year's report or of the previous year's, added or subtracted.
  */
 public final class Identities {
   public static final String RESOURCE = "/schemas/rules.json";
 
-  /** One concrete identity, e.g. R2 for the row granted. */
-  public record Identity(String ruleId, int[] lhs, int[] rhs) {
-    /** Every cell the identity reads. */
-    public int[] cells() {
-      int[] all = new int[lhs.length + rhs.length];
-      System.arraycopy(lhs, 0, all, 0, lhs.length);
-      System.arraycopy(rhs, 0, all, lhs.length, rhs.length);
-      return all;
+  /** One term: a cell (catalog index), subtracted or added, of this year or the previous. */
+  public record Term(int cell, boolean negative, boolean previous) {}
+
+  /** One concrete identity, e.g. R2 for the row granted; {@code scope} is the for_each value. */
+  public record Identity(String ruleId, String scope, String scopeLabel, List<Term> lhs, List<Term> rhs) {
+    /** Whether it compares a report with the previous year's. */
+    public boolean crossYear() {
+      return lhs.stream().anyMatch(Term::previous) || rhs.stream().anyMatch(Term::previous);
     }
 
-    /** Whether the identity holds for the values; null when a cell it reads is unknown. */
+    /** This year's cells the identity reads. */
+    public int[] cells() {
+      List<Term> all = new ArrayList<>(lhs);
+      all.addAll(rhs);
+      return all.stream().filter(t -> !t.previous()).mapToInt(Term::cell).toArray();
+    }
+
+    public int[] lhsCells() {
+      return lhs.stream().mapToInt(Term::cell).toArray();
+    }
+
+    public int[] rhsCells() {
+      return rhs.stream().mapToInt(Term::cell).toArray();
+    }
+
+    /** Whether the identity holds for one report's values; null when a value it needs is unknown. */
     public Boolean holds(BigDecimal[] values) {
-      BigDecimal l = sum(lhs, values);
-      BigDecimal r = sum(rhs, values);
+      return holds(values, null);
+    }
+
+    /** Whether it holds for this year's and the previous year's values; null when one is unknown. */
+    public Boolean holds(BigDecimal[] current, BigDecimal[] previous) {
+      BigDecimal l = lhsSum(current, previous);
+      BigDecimal r = rhsSum(current, previous);
       return l == null || r == null ? null : l.compareTo(r) == 0;
     }
 
-    public BigDecimal lhsSum(BigDecimal[] values) {
-      return sum(lhs, values);
+    public BigDecimal lhsSum(BigDecimal[] current, BigDecimal[] previous) {
+      return sum(lhs, current, previous);
     }
 
-    public BigDecimal rhsSum(BigDecimal[] values) {
-      return sum(rhs, values);
+    public BigDecimal rhsSum(BigDecimal[] current, BigDecimal[] previous) {
+      return sum(rhs, current, previous);
     }
 
-    private static BigDecimal sum(int[] cells, BigDecimal[] values) {
+    private static BigDecimal sum(List<Term> terms, BigDecimal[] current, BigDecimal[] previous) {
       BigDecimal s = BigDecimal.ZERO;
-      for (int c : cells) {
-        if (values[c] == null) {
+      for (Term t : terms) {
+        BigDecimal[] values = t.previous() ? previous : current;
+        BigDecimal v = values == null ? null : values[t.cell()];
+        if (v == null) {
           return null;
         }
-        s = s.add(values[c]);
+        s = t.negative() ? s.subtract(v) : s.add(v);
       }
       return s;
     }
@@ -73,6 +96,39 @@ public final class Identities {
     return all;
   }
 
+  /** The identities within one report (R1-R4), which the decoder of damaged text also uses. */
+  public List<Identity> singleYear() {
+    return all.stream().filter(i -> !i.crossYear()).toList();
+  }
+
+  /**
+   * A report's values as the identities see them: ok values; 0 for the sub-rows of a row group
+   * printed as one row (such a report has no such cells, they add nothing); null (unknown) for
+   * every other cell that is not ok.
+   */
+  public static BigDecimal[] known(TemplateCatalog catalog, CellStatus[] statuses, BigDecimal[] values) {
+    BigDecimal[] v = new BigDecimal[values.length];
+    for (int i = 0; i < v.length; i++) {
+      if (statuses[i] == CellStatus.OK) {
+        v[i] = values[i];
+      } else if (statuses[i] == CellStatus.ABSENT && catalog.inCollapsibleGroup(catalog.cells().get(i))) {
+        v[i] = BigDecimal.ZERO;
+      }
+    }
+    return v;
+  }
+
+  /** {@link #known(TemplateCatalog, CellStatus[], BigDecimal[])} of a parsed report. */
+  public static BigDecimal[] known(Report r) {
+    CellStatus[] s = new CellStatus[r.cellCount()];
+    BigDecimal[] v = new BigDecimal[r.cellCount()];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = r.status(i);
+      v[i] = r.value(i);
+    }
+    return known(TemplateCatalog.get(), s, v);
+  }
+
   static Identities load(TemplateCatalog catalog) {
     try (InputStream in = Identities.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
@@ -84,15 +140,34 @@ public final class Identities {
         Iterator<Map.Entry<String, JsonNode>> vars = rule.path("for_each").fields();
         Map.Entry<String, JsonNode> var = vars.next();
         for (String value : values(var.getValue(), catalog)) {
-          out.add(new Identity(rule.path("rule_id").asText(),
-              cells(rule.path("lhs"), var.getKey(), value, catalog),
-              cells(rule.path("rhs"), var.getKey(), value, catalog)));
+          out.add(new Identity(rule.path("rule_id").asText(), value,
+              scopeLabel(rule, value, catalog),
+              terms(rule.path("lhs"), var.getKey(), value, catalog),
+              terms(rule.path("rhs"), var.getKey(), value, catalog)));
         }
       }
       return new Identities(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String scopeLabel(JsonNode rule, String value, TemplateCatalog catalog) {
+    JsonNode explicit = rule.path("scope_labels").get(value);
+    if (explicit != null) {
+      return explicit.asText();
+    }
+    for (TemplateCatalog.Applicant a : catalog.applicants()) {
+      if (a.code().equals(value)) {
+        return a.labelZh();
+      }
+    }
+    for (TemplateCatalog.Row r : catalog.table(3).rows()) {
+      if (r.code().equals(value)) {
+        return r.displayLabel();
+      }
+    }
+    return value;
   }
 
   private static List<String> values(JsonNode spec, TemplateCatalog catalog) {
@@ -109,11 +184,16 @@ public final class Identities {
     return values;
   }
 
-  private static int[] cells(JsonNode templates, String var, String value, TemplateCatalog catalog) {
-    int[] out = new int[templates.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = catalog.cell(templates.get(i).asText().replace("{" + var + "}", value)).index();
+  private static List<Term> terms(JsonNode templates, String var, String value, TemplateCatalog catalog) {
+    List<Term> out = new ArrayList<>();
+    for (JsonNode t : templates) {
+      String s = t.asText().replace("{" + var + "}", value);
+      boolean negative = s.startsWith("-");
+      s = negative ? s.substring(1) : s;
+      boolean previous = s.startsWith("prev:");
+      s = previous ? s.substring("prev:".length()) : s;
+      out.add(new Term(catalog.cell(s).index(), negative, previous));
     }
-    return out;
+    return List.copyOf(out);
   }
 }

@@ -8,56 +8,59 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Numbers a report's text states for template cells ("制发行政规范性文件62件"), or for the sum of
- * a few cells ("行政诉讼46件" is direct suits plus suits after review), by the patterns of the
- * template catalog's {@code narrative} section. A key is a cell code or codes joined by +.
+ * What a report's text states about its tables ("受理政府信息公开申请17件"), by the statements of the
+ * template catalog's {@code narrative} section. A statement has patterns and the readings it may
+ * mean in the tables: a cell, or a sum of cells.
  */
 public final class Narrative {
-  private static final Pattern DROP = Pattern.compile("[\\s\\u00a0\\u3000“”\"'‘’「」:：,，.。;；]");
+  private static final Pattern DROP = Pattern.compile("[\\s\\u00a0\\u3000“”\"'‘’「」:：,，.。;；()（）]");
   private static final String NUMBER = "(\\d+)";
+
+  /** One kind of statement, e.g. the applications received. */
+  public record Statement(String id, String labelZh, List<Pattern> patterns, List<List<String>> readings) {}
 
   private static final class Holder {
     static final Narrative INSTANCE = load();
   }
 
-  private final Map<String, List<Pattern>> patterns;
+  private final List<Statement> statements;
 
-  private Narrative(Map<String, List<Pattern>> patterns) {
-    this.patterns = patterns;
+  private Narrative(List<Statement> statements) {
+    this.statements = List.copyOf(statements);
   }
 
   public static Narrative get() {
     return Holder.INSTANCE;
   }
 
-  /** The keys the catalog has patterns for: a cell code, or codes joined by +. */
-  public Iterable<String> keys() {
-    return patterns.keySet();
+  public List<Statement> statements() {
+    return statements;
   }
 
-  /** The cell codes a key sums. */
-  public static List<String> cellsOf(String key) {
-    return List.of(key.split("\\+"));
-  }
-
-  /** Every number the text states for the key, in order of appearance, duplicates removed. */
-  public List<BigDecimal> stated(String text, String key) {
-    List<Pattern> ps = patterns.get(key);
-    List<BigDecimal> out = new ArrayList<>();
-    if (ps == null) {
-      return out;
+  public Statement statement(String id) {
+    for (Statement s : statements) {
+      if (s.id().equals(id)) {
+        return s;
+      }
     }
-    String compact = DROP.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("");
-    for (Pattern p : ps) {
-      Matcher m = p.matcher(compact);
+    throw new IllegalArgumentException("no narrative statement " + id);
+  }
+
+  /** The text as the patterns read it: NFKC, without spaces, quotes, brackets and punctuation. */
+  public static String compact(String text) {
+    return DROP.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("");
+  }
+
+  /** Every number the (compacted) text states for the statement, in order, duplicates removed. */
+  public static List<BigDecimal> stated(String compactText, Statement statement) {
+    List<BigDecimal> out = new ArrayList<>();
+    for (Pattern p : statement.patterns()) {
+      Matcher m = p.matcher(compactText);
       while (m.find()) {
         BigDecimal v = new BigDecimal(m.group(1));
         if (!out.contains(v)) {
@@ -70,19 +73,23 @@ public final class Narrative {
 
   static Narrative load() {
     try (InputStream in = Narrative.class.getResourceAsStream(TemplateCatalog.RESOURCE)) {
-      JsonNode root = new ObjectMapper().readTree(in).path("narrative").path("patterns");
-      Map<String, List<Pattern>> map = new LinkedHashMap<>();
-      Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> e = fields.next();
-        cellsOf(e.getKey()).forEach(TemplateCatalog.get()::cell); // fails on a code that is not a cell
-        List<Pattern> ps = new ArrayList<>();
-        e.getValue().forEach(p -> ps.add(Pattern.compile(p.asText().replace("{n}", NUMBER))));
-        map.put(e.getKey(), List.copyOf(ps));
+      JsonNode root = new ObjectMapper().readTree(in).path("narrative").path("statements");
+      List<Statement> out = new ArrayList<>();
+      for (JsonNode s : root) {
+        List<Pattern> patterns = new ArrayList<>();
+        s.path("patterns").forEach(p -> patterns.add(Pattern.compile(p.asText().replace("{n}", NUMBER))));
+        List<List<String>> readings = new ArrayList<>();
+        for (JsonNode r : s.path("readings")) {
+          List<String> cells = List.of(r.asText().split("\\+"));
+          cells.forEach(TemplateCatalog.get()::cell); // fails on a code that is not a cell
+          readings.add(cells);
+        }
+        out.add(new Statement(s.path("id").asText(), s.path("label_zh").asText(),
+            List.copyOf(patterns), List.copyOf(readings)));
       }
-      return new Narrative(map);
-    } catch (IOException ex) {
-      throw new UncheckedIOException(ex);
+      return new Narrative(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -172,6 +172,21 @@ public final class TemplateCatalog {
     return olderTemplates;
   }
 
+  /** Whether the cell belongs to a row group that some reports print as one row. */
+  public boolean inCollapsibleGroup(Cell cell) {
+    if (cell.applicantCode() == null) {
+      return false;
+    }
+    Table t = table(cell.table());
+    for (Row r : t.rows()) {
+      if (r.code().equals(cell.rowCode()) && r.groupCode() != null) {
+        Group g = t.group(r.groupCode());
+        return g != null && g.collapseInto() != null && !g.collapseInto().equals(r.code());
+      }
+    }
+    return false;
+  }
+
   /** Headings that end the last table (section 五 and later). */
   public List<String> sectionEnd() {
     return sectionEnd;

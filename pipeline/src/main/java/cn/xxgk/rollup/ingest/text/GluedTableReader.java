@@ -208,7 +208,7 @@ public final class GluedTableReader implements TableSource {
     List<Identities.Identity> within = new ArrayList<>();
     Set<Integer> rowCells = new HashSet<>();
     cells.forEach(c -> rowCells.add(c.index()));
-    for (Identities.Identity id : identities.all()) {
+    for (Identities.Identity id : identities.singleYear()) {
       if (Arrays.stream(id.cells()).allMatch(rowCells::contains)) {
         within.add(id);
       }
@@ -267,7 +267,7 @@ public final class GluedTableReader implements TableSource {
   private List<Identities.Identity> spanningIdentities(TemplateCatalog.Table table, List<RowRun> runs) {
     Set<Integer> tableCells = tableCells(table);
     List<Identities.Identity> spanning = new ArrayList<>();
-    for (Identities.Identity id : identities.all()) {
+    for (Identities.Identity id : identities.singleYear()) {
       boolean inTable = Arrays.stream(id.cells()).allMatch(tableCells::contains);
       boolean withinOneRow = runs.stream().anyMatch(r -> r.rowIdentities().contains(id));
       if (inTable && !withinOneRow) {
@@ -285,18 +285,19 @@ public final class GluedTableReader implements TableSource {
 
   /** Whether an identity within one row holds for the row's (partial) reading. */
   private static boolean holds(Identities.Identity id, List<TemplateCatalog.Cell> cells, long[] values) {
-    long lhs = 0;
-    long rhs = 0;
-    for (int k = 0; k < cells.size(); k++) {
-      int index = cells.get(k).index();
-      for (int c : id.lhs()) {
-        lhs += c == index ? values[k] : 0;
-      }
-      for (int c : id.rhs()) {
-        rhs += c == index ? values[k] : 0;
+    return side(id.lhs(), cells, values) == side(id.rhs(), cells, values);
+  }
+
+  private static long side(List<Identities.Term> terms, List<TemplateCatalog.Cell> cells, long[] values) {
+    long sum = 0;
+    for (Identities.Term t : terms) {
+      for (int k = 0; k < cells.size(); k++) {
+        if (cells.get(k).index() == t.cell()) {
+          sum += t.negative() ? -values[k] : values[k];
+        }
       }
     }
-    return lhs == rhs;
+    return sum;
   }
 
   /** Every choice of one reading per row that satisfies the identities spanning rows. */
@@ -361,18 +362,17 @@ public final class GluedTableReader implements TableSource {
       }
     }
     List<long[][]> kept = solutions;
-    for (String key : Narrative.get().keys()) {
-      List<String> codes = Narrative.cellsOf(key);
-      if (!where.keySet().containsAll(codes)) {
-        continue;
-      }
-      List<BigDecimal> stated = Narrative.get().stated(narrative, key);
+    String text = Narrative.compact(narrative);
+    for (Narrative.Statement statement : Narrative.get().statements()) {
+      List<List<String>> readings = statement.readings().stream()
+          .filter(cells -> where.keySet().containsAll(cells)).collect(Collectors.toList());
+      List<BigDecimal> stated = readings.isEmpty() ? List.of() : Narrative.stated(text, statement);
       if (stated.isEmpty()) {
         continue;
       }
       List<long[][]> agreeing = kept.stream()
-          .filter(s -> stated.contains(BigDecimal.valueOf(codes.stream()
-              .mapToLong(code -> s[where.get(code)[0]][where.get(code)[1]]).sum())))
+          .filter(s -> readings.stream().anyMatch(cells -> stated.contains(BigDecimal.valueOf(
+              cells.stream().mapToLong(code -> s[where.get(code)[0]][where.get(code)[1]]).sum()))))
           .collect(Collectors.toList());
       if (!agreeing.isEmpty()) {
         kept = agreeing;

@@ -297,14 +297,15 @@ public final class TableReader implements TableSource {
    */
   private void requireIdentities(TemplateCatalog.Table table, ReportDraft draft, String how) throws RejectException {
     BigDecimal[] values = draft.valuesForIdentities();
-    for (Identities.Identity id : identities.all()) {
+    for (Identities.Identity id : identities.singleYear()) {
       boolean inTable = true;
       for (int c : id.cells()) {
         inTable &= catalog.cells().get(c).table() == table.number();
       }
       if (inTable && Boolean.FALSE.equals(id.holds(values))) {
         throw notRecoverable(ReportDraft.shortName(table), how + "不满足勾稽关系" + id.ruleId() + "（"
-            + id.lhsSum(values).toPlainString() + " ≠ " + id.rhsSum(values).toPlainString() + "），无法确认各数字的位置");
+            + id.lhsSum(values, null).toPlainString() + " ≠ " + id.rhsSum(values, null).toPlainString()
+            + "），无法确认各数字的位置");
       }
     }
   }
