@@ -9,7 +9,11 @@ import cn.xxgk.rollup.model.Reject;
 import cn.xxgk.rollup.model.Report;
 import cn.xxgk.rollup.output.Tables;
 import cn.xxgk.rollup.output.WriteTables;
+import cn.xxgk.rollup.validate.Validate;
+import cn.xxgk.rollup.validate.Waivers;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +32,8 @@ import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.options.Validation;
 import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptor;
@@ -38,9 +44,9 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * CSV).
  *
  * <pre>
- * MatchInputs -> ParseReports -+-> reports  -> WriteReports  (reports, metrics)
- *                              |             -> CollectFindings -> WriteFindings (findings)
- *                              +-> rejects  -> WriteRejects  (rejects)
+ * MatchInputs -> ParseReports -+-> reports -> Validate -+-> WriteReports (reports, metrics)
+ *                              |                        +-> CollectFindings (+ stale waivers) -> WriteFindings
+ *                              +-> rejects -> WriteRejects (rejects)
  * </pre>
  *
  * <p>Exit codes: 0 outputs written; 1 the run failed; 2 bad options; 3 no input files matched.
@@ -75,27 +81,49 @@ public final class XxgkRollup {
     long getMaxFileBytes();
 
     void setMaxFileBytes(long value);
+
+    @Description("Waivers: a CSV (agency_name,year,rule_id,cells,reason,decided_by; UTF-8 or GBK) of "
+        + "findings the office has accepted. They stay in findings, marked waived, and no longer count "
+        + "as errors or warnings; a waiver that matches nothing is reported (stale_waiver).")
+    String getWaivers();
+
+    void setWaivers(String value);
   }
 
   /** Builds the pipeline; separate from {@link #run} so tests can run it on a TestPipeline. */
-  public static void build(Pipeline p, Options options) {
+  public static void build(Pipeline p, Options options) throws IOException {
     InputSpec input = InputSpec.of(options.getInput());
     String out = options.getOutput();
+    Waivers waivers = readWaivers(options.getWaivers());
 
     PCollectionTuple parsed = p
         .apply("MatchInputs", new MatchInputs(input))
         .apply("ParseReports", new ParseReports(input, options.getMaxFileBytes()));
-    PCollection<Report> reports = parsed.get(ParseReports.REPORTS);
     PCollection<Reject> rejects = parsed.get(ParseReports.REJECTS);
+    PCollectionTuple validated = parsed.get(ParseReports.REPORTS).apply("Validate", new Validate(waivers));
+    PCollection<Report> reports = validated.get(Validate.REPORTS);
 
-    PCollection<Finding> findings = reports
-        .apply("CollectFindings", FlatMapElements.into(TypeDescriptor.of(Finding.class))
-            .via(Report::findings))
-        .setCoder(FindingCoder.of());
+    PCollection<Finding> findings = PCollectionList.of(reports
+            .apply("CollectFindings", FlatMapElements.into(TypeDescriptor.of(Finding.class))
+                .via(Report::findings))
+            .setCoder(FindingCoder.of()))
+        .and(validated.get(Validate.STALE_WAIVERS))
+        .apply("AllFindings", Flatten.pCollections());
 
     reports.apply("WriteReports", WriteTables.to(out, Tables.reportsSpec(), Tables.metricsSpec()));
     rejects.apply("WriteRejects", WriteTables.to(out, Tables.rejectsSpec()));
     findings.apply("WriteFindings", WriteTables.to(out, Tables.findingsSpec()));
+  }
+
+  /** Reads --waivers in the driver: a small file every worker needs whole. */
+  static Waivers readWaivers(String path) throws IOException {
+    if (path == null || path.isBlank()) {
+      return Waivers.none();
+    }
+    MatchResult.Metadata m = FileSystems.matchSingleFileSpec(path);
+    try (InputStream in = Channels.newInputStream(FileSystems.open(m.resourceId()))) {
+      return Waivers.parse(path, in.readAllBytes());
+    }
   }
 
   public static void main(String[] args) {
@@ -126,7 +154,12 @@ public final class XxgkRollup {
         return EXIT_NO_INPUT;
       }
       Pipeline p = Pipeline.create(options);
-      build(p, options);
+      try {
+        build(p, options);
+      } catch (IllegalArgumentException | IOException e) {
+        err.println("xxgk-rollup: " + e.getMessage());
+        return EXIT_USAGE;
+      }
       PipelineResult result = p.run();
       result.waitUntilFinish();
       printSummary(result, options, out);

@@ -82,7 +82,8 @@ class XxgkRollupTest {
       assertEquals("BIGINT", reports.get("received_new__total"));
       assertEquals("BIGINT", reports.get("review_total"));
       assertEquals("DECIMAL(18,4)", reports.get("fee_amount_wan_yuan"));
-      assertEquals(5 + 200, reports.size());
+      assertEquals("INTEGER", reports.get("error_count"));
+      assertEquals(7 + 200, reports.size());
       Map<String, String> metrics = describe(st, "metrics");
       assertEquals(List.of("source_file", "agency_name", "year", "table", "item", "applicant", "value", "status"),
           new ArrayList<>(metrics.keySet()));
@@ -136,9 +137,16 @@ class XxgkRollupTest {
       assertEquals(List.of("big.txt|file_too_large", "broken.txt|table_not_found"),
           column(st, "SELECT source_file || '|' || reason_code FROM " + table("rejects")));
       assertEquals(List.of("1600"), column(st, "SELECT count(*) FROM " + table("metrics")));
-      assertEquals(List.of("2024_pingtan_zonghe_shiyanqu_pagetxt.txt|ambiguous_split|warning",
+      assertEquals(List.of(
+              "2023_huaian_hongzequ_gov_pdf-layout.txt|R4|error",
+              "2023_huaian_hongzequ_gov_pdf-layout.txt|R4|error",
+              "2024_huaian_hongzequ_gov_pdf-layout.txt|N1|warning",
+              "2024_pingtan_zonghe_shiyanqu_pagetxt.txt|ambiguous_split|warning",
               "2024_shanghai_kewei_pdf2md.txt|blank_cell|warning"),
           column(st, "SELECT source_file || '|' || rule_id || '|' || severity FROM " + table("findings")));
+      assertEquals(List.of("2023_huaian_hongzequ_gov_pdf-layout.txt|2|0", "2024_huaian_hongzequ_gov_pdf-layout.txt|0|1"),
+          column(st, "SELECT source_file || '|' || error_count || '|' || warning_count FROM " + table("reports")
+              + " WHERE source_file LIKE '%hongze%'"));
     }
   }
 

@@ -6,6 +6,7 @@ import cn.xxgk.rollup.model.CellStatus;
 import cn.xxgk.rollup.model.CellType;
 import cn.xxgk.rollup.model.Finding;
 import cn.xxgk.rollup.model.Identities;
+import cn.xxgk.rollup.model.Narrative;
 import cn.xxgk.rollup.model.Report;
 import cn.xxgk.rollup.model.SourceForm;
 import cn.xxgk.rollup.model.TemplateCatalog;
@@ -29,15 +30,18 @@ public final class ReportDraft {
   private final String sourceFile;
   private final String agencyName;
   private final int year;
+  private final Integer periodYear;
   private final CellStatus[] statuses;
   private final BigDecimal[] values;
   private final List<Finding> findings = new ArrayList<>();
   private String templateVersion;
+  private Map<String, List<BigDecimal>> stated = Map.of();
 
-  public ReportDraft(String sourceFile, String agencyName, int year) {
+  public ReportDraft(String sourceFile, String agencyName, int year, Integer periodYear) {
     this.sourceFile = sourceFile;
     this.agencyName = agencyName;
     this.year = year;
+    this.periodYear = periodYear;
     this.statuses = new CellStatus[catalog.size()];
     this.values = new BigDecimal[catalog.size()];
     this.templateVersion = catalog.templateVersion();
@@ -45,6 +49,19 @@ public final class ReportDraft {
 
   public void templateVersion(String version) {
     this.templateVersion = version;
+  }
+
+  /** Records what the narrative states, from the text outside the tables. */
+  public void narrative(String text) {
+    String compact = Narrative.compact(text);
+    Map<String, List<BigDecimal>> found = new LinkedHashMap<>();
+    for (Narrative.Statement s : Narrative.get().statements()) {
+      List<BigDecimal> values = Narrative.stated(compact, s);
+      if (!values.isEmpty()) {
+        found.put(s.id(), values);
+      }
+    }
+    this.stated = found;
   }
 
   /** Records the source text of a cell. */
@@ -173,6 +190,7 @@ public final class ReportDraft {
         throw new IllegalStateException("parser left cell " + catalog.cells().get(i).code() + " unset");
       }
     }
-    return new Report(sourceFile, agencyName, year, form, templateVersion, statuses, values, findings);
+    return new Report(sourceFile, agencyName, year, periodYear, form, templateVersion, statuses, values,
+        stated, findings);
   }
 }

@@ -58,7 +58,8 @@ public final class ReportParser {
       throw RejectException.of("agency_not_found");
     }
 
-    ReportDraft draft = new ReportDraft(sourceFile, header.agencyName(), year);
+    ReportDraft draft = new ReportDraft(sourceFile, header.agencyName(), year, header.periodYear());
+    draft.narrative(reader.narrative(regions));
     TemplateCatalog.OlderTemplate older = olderTemplate(reader, regions.get(2));
     if (older != null) {
       draft.templateVersion(older.version());

@@ -28,6 +28,8 @@ public final class FindingCoder extends CustomCoder<Finding> {
     ReportCoder.NULLABLE_DECIMAL.encode(f.difference(), out);
     STRING.encode(f.messageZh(), out);
     STRING.encode(f.messageEn(), out);
+    out.write(f.waived() ? 1 : 0);
+    ReportCoder.NULLABLE_STRING.encode(f.waiverReason(), out);
   }
 
   @Override
@@ -43,7 +45,9 @@ public final class FindingCoder extends CustomCoder<Finding> {
         ReportCoder.NULLABLE_DECIMAL.decode(in),
         ReportCoder.NULLABLE_DECIMAL.decode(in),
         STRING.decode(in),
-        STRING.decode(in));
+        STRING.decode(in),
+        in.read() == 1,
+        ReportCoder.NULLABLE_STRING.decode(in));
   }
 
   @Override

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * mean in the tables: a cell, or a sum of cells.
  */
 public final class Narrative {
-  private static final Pattern DROP = Pattern.compile("[\\s\\u00a0\\u3000“”\"'‘’「」:：,，.。;；()（）]");
+  private static final Pattern DROP = Pattern.compile("[\\s\\u00a0\\u3000“”\"'‘’「」()（）]");
+  /** Clause marks all become ，: a pattern may allow one, but a number never reads across it. */
+  private static final Pattern CLAUSE = Pattern.compile("[,，.。;；:：!！?？]");
   private static final String NUMBER = "(\\d+)";
 
   /** One kind of statement, e.g. the applications received. */
@@ -51,9 +53,10 @@ public final class Narrative {
     throw new IllegalArgumentException("no narrative statement " + id);
   }
 
-  /** The text as the patterns read it: NFKC, without spaces, quotes, brackets and punctuation. */
+  /** The text as the patterns read it: NFKC, without spaces, quotes and brackets, clause marks as ，. */
   public static String compact(String text) {
-    return DROP.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("");
+    String s = DROP.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("");
+    return CLAUSE.matcher(s).replaceAll("，");
   }
 
   /** Every number the (compacted) text states for the statement, in order, duplicates removed. */

@@ -2,8 +2,11 @@ package cn.xxgk.rollup.model;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,18 +22,26 @@ public final class Report {
   private final int year;
   private final SourceForm sourceForm;
   private final String templateVersion;
+  private final Integer periodYear;
   private final CellStatus[] statuses;
   private final BigDecimal[] values;
+  private final Map<String, List<BigDecimal>> stated;
   private final List<Finding> findings;
 
+  /**
+   * @param periodYear the year of the statistics period (统计期限), null when the text gives none
+   * @param stated numbers the narrative states, by {@link Narrative} statement id
+   */
   public Report(
       String sourceFile,
       String agencyName,
       int year,
+      Integer periodYear,
       SourceForm sourceForm,
       String templateVersion,
       CellStatus[] statuses,
       BigDecimal[] values,
+      Map<String, List<BigDecimal>> stated,
       List<Finding> findings) {
     if (statuses.length != values.length) {
       throw new IllegalArgumentException("statuses and values differ in length");
@@ -43,11 +54,19 @@ public final class Report {
     this.sourceFile = Objects.requireNonNull(sourceFile);
     this.agencyName = Objects.requireNonNull(agencyName);
     this.year = year;
+    this.periodYear = periodYear;
     this.sourceForm = Objects.requireNonNull(sourceForm);
     this.templateVersion = Objects.requireNonNull(templateVersion);
     this.statuses = statuses.clone();
     this.values = values.clone();
+    this.stated = Collections.unmodifiableMap(new LinkedHashMap<>(stated));
     this.findings = List.copyOf(findings);
+  }
+
+  /** The same report with another list of findings (after validation). */
+  public Report withFindings(List<Finding> newFindings) {
+    return new Report(sourceFile, agencyName, year, periodYear, sourceForm, templateVersion,
+        statuses, values, stated, newFindings);
   }
 
   public String sourceFile() {
@@ -60,6 +79,26 @@ public final class Report {
 
   public int year() {
     return year;
+  }
+
+  /** The year of the statistics period (统计期限), or null when the text gives none. */
+  public Integer periodYear() {
+    return periodYear;
+  }
+
+  /** Numbers the narrative states, by statement id of {@link Narrative}. */
+  public Map<String, List<BigDecimal>> stated() {
+    return stated;
+  }
+
+  /** Errors that are not waived. */
+  public int errorCount() {
+    return (int) findings.stream().filter(Finding::isError).count();
+  }
+
+  /** Warnings that are not waived. */
+  public int warningCount() {
+    return (int) findings.stream().filter(Finding::isWarning).count();
   }
 
   public SourceForm sourceForm() {
@@ -91,7 +130,7 @@ public final class Report {
     return values[TemplateCatalog.get().cell(code).index()];
   }
 
-  /** Findings raised while reading the report (blank and invalid cells). */
+  /** Findings about this report: from reading it, then from validating it. */
   public List<Finding> findings() {
     return findings;
   }
@@ -102,6 +141,8 @@ public final class Report {
       return false;
     }
     return year == r.year
+        && Objects.equals(periodYear, r.periodYear)
+        && stated.equals(r.stated)
         && sourceFile.equals(r.sourceFile)
         && agencyName.equals(r.agencyName)
         && sourceForm == r.sourceForm

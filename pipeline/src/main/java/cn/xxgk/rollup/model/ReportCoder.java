@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.coders.BigDecimalCoder;
 import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
@@ -32,6 +34,7 @@ public final class ReportCoder extends CustomCoder<Report> {
     STRING.encode(r.sourceFile(), out);
     STRING.encode(r.agencyName(), out);
     INT.encode(r.year(), out);
+    NULLABLE_INT.encode(r.periodYear(), out);
     STRING.encode(r.sourceForm().code(), out);
     STRING.encode(r.templateVersion(), out);
     int n = r.cellCount();
@@ -41,6 +44,14 @@ public final class ReportCoder extends CustomCoder<Report> {
       out.write(s.ordinal());
       if (s == CellStatus.OK) {
         DECIMAL.encode(r.value(i), out);
+      }
+    }
+    INT.encode(r.stated().size(), out);
+    for (Map.Entry<String, List<BigDecimal>> e : r.stated().entrySet()) {
+      STRING.encode(e.getKey(), out);
+      INT.encode(e.getValue().size(), out);
+      for (BigDecimal v : e.getValue()) {
+        DECIMAL.encode(v, out);
       }
     }
     INT.encode(r.findings().size(), out);
@@ -54,6 +65,7 @@ public final class ReportCoder extends CustomCoder<Report> {
     String sourceFile = STRING.decode(in);
     String agency = STRING.decode(in);
     int year = INT.decode(in);
+    Integer periodYear = NULLABLE_INT.decode(in);
     SourceForm form = SourceForm.fromCode(STRING.decode(in));
     String template = STRING.decode(in);
     int n = INT.decode(in);
@@ -69,12 +81,23 @@ public final class ReportCoder extends CustomCoder<Report> {
         values[i] = DECIMAL.decode(in);
       }
     }
+    int statedCount = INT.decode(in);
+    Map<String, List<BigDecimal>> stated = new LinkedHashMap<>();
+    for (int i = 0; i < statedCount; i++) {
+      String id = STRING.decode(in);
+      int count = INT.decode(in);
+      List<BigDecimal> vs = new ArrayList<>(count);
+      for (int k = 0; k < count; k++) {
+        vs.add(DECIMAL.decode(in));
+      }
+      stated.put(id, vs);
+    }
     int findingCount = INT.decode(in);
     List<Finding> findings = new ArrayList<>(findingCount);
     for (int i = 0; i < findingCount; i++) {
       findings.add(FindingCoder.of().decode(in));
     }
-    return new Report(sourceFile, agency, year, form, template, statuses, values, findings);
+    return new Report(sourceFile, agency, year, periodYear, form, template, statuses, values, stated, findings);
   }
 
   @Override

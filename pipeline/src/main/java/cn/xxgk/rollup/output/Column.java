@@ -12,11 +12,8 @@ public record Column(String name, Type type, boolean nullable, String labelZh, S
     INT32,
     INT64,
     /** DECIMAL(18,4): money and metric values. */
-    DECIMAL;
-
-    public boolean isNumeric() {
-      return this != STRING;
-    }
+    DECIMAL,
+    BOOLEAN;
   }
 
   public static final int DECIMAL_PRECISION = 18;
@@ -32,6 +29,10 @@ public record Column(String name, Type type, boolean nullable, String labelZh, S
 
   public static Column int32(String name, String labelZh, String description) {
     return new Column(name, Type.INT32, false, labelZh, description);
+  }
+
+  public static Column bool(String name, String labelZh, String description) {
+    return new Column(name, Type.BOOLEAN, false, labelZh, description);
   }
 
   public static Column nullable(String name, Type type, String labelZh, String description) {

@@ -28,6 +28,7 @@ public record OutputTable(String name, String descriptionZh, List<Column> column
         case STRING -> Schema.create(Schema.Type.STRING);
         case INT32 -> Schema.create(Schema.Type.INT);
         case INT64 -> Schema.create(Schema.Type.LONG);
+        case BOOLEAN -> Schema.create(Schema.Type.BOOLEAN);
         case DECIMAL -> LogicalTypes.decimal(Column.DECIMAL_PRECISION, Column.DECIMAL_SCALE)
             .addToSchema(Schema.create(Schema.Type.BYTES));
       };
@@ -57,6 +58,7 @@ public record OutputTable(String name, String descriptionZh, List<Column> column
         case STRING -> (String) v;
         case INT32 -> ((Number) v).intValue();
         case INT64 -> ((BigDecimal) v).longValueExact();
+        case BOOLEAN -> (Boolean) v;
         case DECIMAL -> decimalBytes((BigDecimal) v);
       });
     }

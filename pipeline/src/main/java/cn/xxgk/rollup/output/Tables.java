@@ -15,6 +15,9 @@ import java.util.function.Consumer;
 public final class Tables {
   private Tables() {}
 
+  /** Columns of reports before the cell columns. */
+  private static final int FIXED_REPORT_COLUMNS = 7;
+
   private static final Column SOURCE_FILE = Column.string("source_file", "来源文件",
       "path of the input file relative to the input root");
   private static final Column AGENCY = Column.string("agency_name", "机关名称", "agency name as printed in the report");
@@ -26,7 +29,9 @@ public final class Tables {
     List<Column> cols = new ArrayList<>(List.of(
         SOURCE_FILE, AGENCY, YEAR,
         Column.string("source_form", "来源形式", "form the report arrived in (web_text, layout_text, ...)"),
-        Column.string("template_version", "模板版本", "national template the report follows: 2021, or 2019 for the old format")));
+        Column.string("template_version", "模板版本", "national template the report follows: 2021, or 2019 for the old format"),
+        Column.int32("error_count", "错误数", "findings of severity error on this report, waived ones not counted"),
+        Column.int32("warning_count", "警告数", "findings of severity warning on this report, waived ones not counted")));
     for (TemplateCatalog.Cell c : TemplateCatalog.get().cells()) {
       cols.add(Column.nullable(c.code(),
           c.type() == CellType.DECIMAL ? Column.Type.DECIMAL : Column.Type.INT64,
@@ -65,7 +70,9 @@ public final class Tables {
         Column.nullable("actual", Column.Type.DECIMAL, "实为", "value the report states"),
         Column.nullable("difference", Column.Type.DECIMAL, "差额", "actual - expected"),
         Column.string("message_zh", "说明", "the finding in Chinese"),
-        Column.string("message_en", "说明（英文）", "the finding in English")));
+        Column.string("message_en", "说明（英文）", "the finding in English"),
+        Column.bool("waived", "已豁免", "true when the office accepted the finding (--waivers); it then counts as neither error nor warning"),
+        Column.nullableString("waiver_reason", "豁免理由", "the waiver's reason and who decided")));
   }
 
   /** Writes {@link #reports()} from reports. */
@@ -96,14 +103,16 @@ public final class Tables {
     public void rows(Report r, Consumer<List<Object>> out) {
       List<TemplateCatalog.Cell> cells = TemplateCatalog.get().cells();
       if (!longForm) {
-        Object[] row = new Object[5 + cells.size()];
+        Object[] row = new Object[FIXED_REPORT_COLUMNS + cells.size()];
         row[0] = r.sourceFile();
         row[1] = r.agencyName();
         row[2] = r.year();
         row[3] = r.sourceForm().code();
         row[4] = r.templateVersion();
+        row[5] = r.errorCount();
+        row[6] = r.warningCount();
         for (TemplateCatalog.Cell c : cells) {
-          row[5 + c.index()] = r.value(c.index());
+          row[FIXED_REPORT_COLUMNS + c.index()] = r.value(c.index());
         }
         out.accept(Arrays.asList(row));
         return;
@@ -147,7 +156,8 @@ public final class Tables {
     @Override
     public void rows(Finding f, Consumer<List<Object>> out) {
       out.accept(Arrays.asList(f.sourceFile(), f.agencyName(), f.year(), f.ruleId(), f.severity(),
-          f.cells(), f.expected(), f.actual(), f.difference(), f.messageZh(), f.messageEn()));
+          f.cells(), f.expected(), f.actual(), f.difference(), f.messageZh(), f.messageEn(), f.waived(),
+          f.waiverReason()));
     }
   }
 }
