@@ -1,6 +1,5 @@
 package cn.xxgk.rollup.validate;
 
-import cn.xxgk.rollup.model.CellStatus;
 import cn.xxgk.rollup.model.Finding;
 import cn.xxgk.rollup.model.Identities;
 import cn.xxgk.rollup.model.Narrative;
@@ -136,10 +135,5 @@ public final class ReportChecks {
     }).collect(Collectors.toList());
     String joined = labels.stream().limit(MAX_LABELS_IN_MESSAGE).collect(Collectors.joining("+"));
     return labels.size() > MAX_LABELS_IN_MESSAGE ? joined + "等" + labels.size() + "项之和" : joined;
-  }
-
-  /** Whether the cell's status lets rules read it. */
-  static boolean known(CellStatus s) {
-    return s == CellStatus.OK;
   }
 }
