@@ -3,12 +3,23 @@ package cn.xxgk.rollup;
 import cn.xxgk.rollup.ingest.InputSpec;
 import cn.xxgk.rollup.ingest.MatchInputs;
 import cn.xxgk.rollup.ingest.ParseReports;
+import cn.xxgk.rollup.ingest.RejectException;
+import cn.xxgk.rollup.ingest.TextDecoder;
 import cn.xxgk.rollup.model.Finding;
 import cn.xxgk.rollup.model.FindingCoder;
 import cn.xxgk.rollup.model.Reject;
 import cn.xxgk.rollup.model.Report;
 import cn.xxgk.rollup.output.Tables;
+import cn.xxgk.rollup.output.RowSpec;
 import cn.xxgk.rollup.output.WriteTables;
+import cn.xxgk.rollup.model.Registry;
+import cn.xxgk.rollup.rollup.Reconcile;
+import cn.xxgk.rollup.rollup.Rollups;
+import cn.xxgk.rollup.validate.ResolveAgencies;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.PCollectionView;
 import cn.xxgk.rollup.validate.Validate;
 import cn.xxgk.rollup.validate.Waivers;
 import java.io.IOException;
@@ -44,8 +55,11 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * CSV).
  *
  * <pre>
- * MatchInputs -> ParseReports -+-> reports -> Validate -+-> WriteReports (reports, metrics)
- *                              |                        +-> CollectFindings (+ stale waivers) -> WriteFindings
+ * MatchInputs -> ParseReports -+-> reports -> ResolveAgencies -> Reconcile -> Validate -+
+ *                              |      +-----------------------------------------------------+
+ *                              |      +-> WriteReports (reports, metrics)
+ *                              |      +-> CollectFindings (+ stale waivers, missing reports) -> WriteFindings
+ *                              |      +-> Rollups -> rollup_city, rollup_category, indicators, rankings
  *                              +-> rejects -> WriteRejects (rejects)
  * </pre>
  *
@@ -88,41 +102,95 @@ public final class XxgkRollup {
     String getWaivers();
 
     void setWaivers(String value);
+
+    @Description("Agency registry: a CSV (agency_id,agency_name,aliases,category,parent_id,is_aggregate; "
+        + "UTF-8 or GBK; not read from the input folder). Reports are matched to agencies by name or alias. "
+        + "Without it every report is its own agency, category unknown.")
+    String getRegistry();
+
+    void setRegistry(String value);
+
+    @Description("Whether reports with validation errors enter the rollups and rankings: include (default; "
+        + "their errors are listed in findings) or exclude (counted in reports_excluded, not summed).")
+    @Default.String("include")
+    String getOnInvalid();
+
+    void setOnInvalid(String value);
+
+    @Description("A rate ranks only agencies whose denominator is at least this many.")
+    @Default.Long(10)
+    long getMinSample();
+
+    void setMinSample(long value);
   }
 
   /** Builds the pipeline; separate from {@link #run} so tests can run it on a TestPipeline. */
   public static void build(Pipeline p, Options options) throws IOException {
     InputSpec input = InputSpec.of(options.getInput());
     String out = options.getOutput();
-    Waivers waivers = readWaivers(options.getWaivers());
+    Registry registry = readRegistry(options.getRegistry());
+    Waivers waivers = readWaivers(options.getWaivers()).withRegistry(registry);
+    boolean excludeInvalid = switch (options.getOnInvalid()) {
+      case "include" -> false;
+      case "exclude" -> true;
+      default -> throw new IllegalArgumentException("--onInvalid must be include or exclude, not " + options.getOnInvalid());
+    };
+    PCollectionView<Registry> registryView = p
+        .apply("Registry", Create.of(registry).withCoder(SerializableCoder.of(Registry.class)))
+        .apply("RegistryView", View.asSingleton());
 
     PCollectionTuple parsed = p
         .apply("MatchInputs", new MatchInputs(input))
         .apply("ParseReports", new ParseReports(input, options.getMaxFileBytes()));
     PCollection<Reject> rejects = parsed.get(ParseReports.REJECTS);
-    PCollectionTuple validated = parsed.get(ParseReports.REPORTS).apply("Validate", new Validate(waivers));
+    PCollectionTuple reconciled = parsed.get(ParseReports.REPORTS)
+        .apply("ResolveAgencies", new ResolveAgencies(registryView))
+        .apply("Reconcile", new Reconcile(registryView));
+    PCollectionTuple validated = reconciled.get(Reconcile.REPORTS).apply("Validate", new Validate(waivers));
     PCollection<Report> reports = validated.get(Validate.REPORTS);
+    PCollectionTuple rollups = reports.apply("Rollups",
+        new Rollups(registryView, excludeInvalid, options.getMinSample()));
 
     PCollection<Finding> findings = PCollectionList.of(reports
             .apply("CollectFindings", FlatMapElements.into(TypeDescriptor.of(Finding.class))
                 .via(Report::findings))
             .setCoder(FindingCoder.of()))
         .and(validated.get(Validate.STALE_WAIVERS))
+        .and(reconciled.get(Reconcile.MISSING))
         .apply("AllFindings", Flatten.pCollections());
 
     reports.apply("WriteReports", WriteTables.to(out, Tables.reportsSpec(), Tables.metricsSpec()));
     rejects.apply("WriteRejects", WriteTables.to(out, Tables.rejectsSpec()));
     findings.apply("WriteFindings", WriteTables.to(out, Tables.findingsSpec()));
+    p.apply("Dictionary", Create.of(Tables.dictionaryRows()).withRowSchema(Tables.dictionary().beamSchema()))
+        .apply("WriteDictionary", WriteTables.to(out, new RowSpec(Tables.dictionary(), List.of("table_name", "position"))));
+    rollups.get(Rollups.CITY).apply("WriteRollupCity",
+        WriteTables.to(out, new RowSpec(Tables.rollupCity(), List.of("year"))));
+    rollups.get(Rollups.CATEGORY).apply("WriteRollupCategory",
+        WriteTables.to(out, new RowSpec(Tables.rollupCategory(), List.of("year", "category"))));
+    rollups.get(Rollups.INDICATORS).apply("WriteIndicators",
+        WriteTables.to(out, new RowSpec(Tables.indicators(), List.of("year", "scope_type", "scope_id"))));
+    rollups.get(Rollups.RANKINGS).apply("WriteRankings",
+        WriteTables.to(out, new RowSpec(Tables.rankings(), List.of("year", "scope", "indicator", "rank", "agency_id"))));
+  }
+
+  /** Reads --registry in the driver; the pipeline gets it as a side input. */
+  static Registry readRegistry(String path) throws IOException {
+    return path == null || path.isBlank() ? Registry.none() : Registry.parse(path, readText(path));
   }
 
   /** Reads --waivers in the driver: a small file every worker needs whole. */
   static Waivers readWaivers(String path) throws IOException {
-    if (path == null || path.isBlank()) {
-      return Waivers.none();
-    }
+    return path == null || path.isBlank() ? Waivers.none() : Waivers.parse(path, readText(path));
+  }
+
+  /** A small side file (waivers, registry) as text, in UTF-8 or GBK. */
+  static String readText(String path) throws IOException {
     MatchResult.Metadata m = FileSystems.matchSingleFileSpec(path);
     try (InputStream in = Channels.newInputStream(FileSystems.open(m.resourceId()))) {
-      return Waivers.parse(path, in.readAllBytes());
+      return TextDecoder.decode(in.readAllBytes()).text();
+    } catch (RejectException e) {
+      throw new IllegalArgumentException(path + ": " + e.toReject(path).messageEn());
     }
   }
 

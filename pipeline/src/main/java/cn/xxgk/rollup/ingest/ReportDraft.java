@@ -7,6 +7,7 @@ import cn.xxgk.rollup.model.CellType;
 import cn.xxgk.rollup.model.Finding;
 import cn.xxgk.rollup.model.Identities;
 import cn.xxgk.rollup.model.Narrative;
+import cn.xxgk.rollup.model.Registry;
 import cn.xxgk.rollup.model.Report;
 import cn.xxgk.rollup.model.SourceForm;
 import cn.xxgk.rollup.model.TemplateCatalog;
@@ -190,7 +191,8 @@ public final class ReportDraft {
         throw new IllegalStateException("parser left cell " + catalog.cells().get(i).code() + " unset");
       }
     }
-    return new Report(sourceFile, agencyName, year, periodYear, form, templateVersion, statuses, values,
-        stated, findings);
+    // until a registry says otherwise, an agency is known by its printed name
+    return new Report(sourceFile, agencyName, Registry.none().agencyIdOf(agencyName), Registry.UNKNOWN_CATEGORY,
+        false, year, periodYear, form, templateVersion, statuses, values, stated, findings);
   }
 }

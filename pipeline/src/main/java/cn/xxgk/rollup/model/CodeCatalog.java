@@ -21,8 +21,12 @@ public final class CodeCatalog {
   public static final String RESOURCE = "/schemas/codes.json";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
 
-  /** One catalog entry. Severity is null for reject reasons. */
-  public record Entry(String code, String severity, String messageZh, String messageEn) {}
+  /**
+   * One catalog entry. Severity is null for reject reasons; {@code severityWhenIncomplete} is the
+   * severity a rule uses when its comparison is known to be incomplete (or null).
+   */
+  public record Entry(String code, String severity, String severityWhenIncomplete, String messageZh,
+      String messageEn) {}
 
   /** A rendered message in both languages. */
   public record Message(String zh, String en) {}
@@ -96,7 +100,7 @@ public final class CodeCatalog {
       JsonNode root = new ObjectMapper().readTree(in);
       Map<String, Entry> rejects = new LinkedHashMap<>();
       for (JsonNode r : root.path("rejects")) {
-        put(rejects, new Entry(r.path("code").asText(), null,
+        put(rejects, new Entry(r.path("code").asText(), null, null,
             r.path("message_zh").asText(), r.path("message_en").asText()));
       }
       Map<String, Entry> findings = new LinkedHashMap<>();
@@ -105,7 +109,8 @@ public final class CodeCatalog {
         if (!severity.equals("error") && !severity.equals("warning")) {
           throw new IllegalStateException("bad severity for " + f.path("rule_id").asText() + ": " + severity);
         }
-        put(findings, new Entry(f.path("rule_id").asText(), severity,
+        String incomplete = f.has("severity_when_incomplete") ? f.path("severity_when_incomplete").asText() : null;
+        put(findings, new Entry(f.path("rule_id").asText(), severity, incomplete,
             f.path("message_zh").asText(), f.path("message_en").asText()));
       }
       return new CodeCatalog(rejects, findings);

@@ -12,7 +12,9 @@ import java.util.Map;
  */
 public record Finding(
     String sourceFile,
+    String agencyId,
     String agencyName,
+    String category,
     Integer year,
     String ruleId,
     String severity,
@@ -44,14 +46,30 @@ public record Finding(
     CodeCatalog.Entry entry = CodeCatalog.get().finding(ruleId);
     CodeCatalog.Message m = CodeCatalog.render(entry, params);
     BigDecimal difference = expected != null && actual != null ? actual.subtract(expected) : null;
-    return new Finding(sourceFile, agencyName, year, ruleId, entry.severity(), cells,
+    return new Finding(sourceFile, null, agencyName, null, year, ruleId, entry.severity(), cells,
         expected, actual, difference, m.zh(), m.en(), false, null);
+  }
+
+  /** This finding with the catalog's lower severity for an incomplete comparison. */
+  public Finding incomplete() {
+    String lower = CodeCatalog.get().finding(ruleId).severityWhenIncomplete();
+    if (lower == null) {
+      throw new IllegalStateException(ruleId + " has no severity_when_incomplete in " + CodeCatalog.RESOURCE);
+    }
+    return new Finding(sourceFile, agencyId, agencyName, category, year, ruleId, lower, cells, expected,
+        actual, difference, messageZh, messageEn, waived, waiverReason);
+  }
+
+  /** This finding, attributed to a registry agency (or the name-derived id) and its category. */
+  public Finding withAgency(String id, String agencyCategory) {
+    return new Finding(sourceFile, id, agencyName, agencyCategory, year, ruleId, severity, cells, expected,
+        actual, difference, messageZh, messageEn, waived, waiverReason);
   }
 
   /** This finding, marked as accepted by the office. */
   public Finding waive(String reason) {
-    return new Finding(sourceFile, agencyName, year, ruleId, severity, cells, expected, actual,
-        difference, messageZh, messageEn, true, reason);
+    return new Finding(sourceFile, agencyId, agencyName, category, year, ruleId, severity, cells, expected,
+        actual, difference, messageZh, messageEn, true, reason);
   }
 
   /** Whether it counts as an error: severity error and not waived. */

@@ -18,7 +18,9 @@ public final class FindingCoder extends CustomCoder<Finding> {
   @Override
   public void encode(Finding f, OutputStream out) throws IOException {
     STRING.encode(f.sourceFile(), out);
+    ReportCoder.NULLABLE_STRING.encode(f.agencyId(), out);
     ReportCoder.NULLABLE_STRING.encode(f.agencyName(), out);
+    ReportCoder.NULLABLE_STRING.encode(f.category(), out);
     ReportCoder.NULLABLE_INT.encode(f.year(), out);
     STRING.encode(f.ruleId(), out);
     STRING.encode(f.severity(), out);
@@ -36,6 +38,8 @@ public final class FindingCoder extends CustomCoder<Finding> {
   public Finding decode(InputStream in) throws IOException {
     return new Finding(
         STRING.decode(in),
+        ReportCoder.NULLABLE_STRING.decode(in),
+        ReportCoder.NULLABLE_STRING.decode(in),
         ReportCoder.NULLABLE_STRING.decode(in),
         ReportCoder.NULLABLE_INT.decode(in),
         STRING.decode(in),

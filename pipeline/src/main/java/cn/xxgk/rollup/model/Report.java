@@ -19,6 +19,9 @@ public final class Report {
 
   private final String sourceFile;
   private final String agencyName;
+  private final String agencyId;
+  private final String category;
+  private final boolean aggregate;
   private final int year;
   private final SourceForm sourceForm;
   private final String templateVersion;
@@ -35,6 +38,9 @@ public final class Report {
   public Report(
       String sourceFile,
       String agencyName,
+      String agencyId,
+      String category,
+      boolean aggregate,
       int year,
       Integer periodYear,
       SourceForm sourceForm,
@@ -53,6 +59,9 @@ public final class Report {
     }
     this.sourceFile = Objects.requireNonNull(sourceFile);
     this.agencyName = Objects.requireNonNull(agencyName);
+    this.agencyId = Objects.requireNonNull(agencyId);
+    this.category = Objects.requireNonNull(category);
+    this.aggregate = aggregate;
     this.year = year;
     this.periodYear = periodYear;
     this.sourceForm = Objects.requireNonNull(sourceForm);
@@ -65,8 +74,23 @@ public final class Report {
 
   /** The same report with another list of findings (after validation). */
   public Report withFindings(List<Finding> newFindings) {
-    return new Report(sourceFile, agencyName, year, periodYear, sourceForm, templateVersion,
-        statuses, values, stated, newFindings);
+    return new Report(sourceFile, agencyName, agencyId, category, aggregate, year, periodYear, sourceForm,
+        templateVersion, statuses, values, stated, newFindings);
+  }
+
+  /**
+   * The same report attributed to a registry agency, its category and whether it is an area's
+   * aggregate report; its findings too.
+   */
+  public Report withAgency(String id, String agencyCategory, boolean isAggregate) {
+    List<Finding> stamped = findings.stream().map(f -> f.withAgency(id, agencyCategory)).toList();
+    return new Report(sourceFile, agencyName, id, agencyCategory, isAggregate, year, periodYear, sourceForm,
+        templateVersion, statuses, values, stated, stamped);
+  }
+
+  /** Whether this is an area's aggregate report (never added to sums; reconciled instead). */
+  public boolean aggregate() {
+    return aggregate;
   }
 
   public String sourceFile() {
@@ -75,6 +99,16 @@ public final class Report {
 
   public String agencyName() {
     return agencyName;
+  }
+
+  /** The registry agency's id, or {@code name:<normalised name>} for an agency not in a registry. */
+  public String agencyId() {
+    return agencyId;
+  }
+
+  /** The registry agency's category, or {@code unknown}. */
+  public String category() {
+    return category;
   }
 
   public int year() {
@@ -145,6 +179,9 @@ public final class Report {
         && stated.equals(r.stated)
         && sourceFile.equals(r.sourceFile)
         && agencyName.equals(r.agencyName)
+        && agencyId.equals(r.agencyId)
+        && category.equals(r.category)
+        && aggregate == r.aggregate
         && sourceForm == r.sourceForm
         && templateVersion.equals(r.templateVersion)
         && Arrays.equals(statuses, r.statuses)

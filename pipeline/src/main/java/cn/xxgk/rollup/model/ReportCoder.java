@@ -33,6 +33,9 @@ public final class ReportCoder extends CustomCoder<Report> {
   public void encode(Report r, OutputStream out) throws IOException {
     STRING.encode(r.sourceFile(), out);
     STRING.encode(r.agencyName(), out);
+    STRING.encode(r.agencyId(), out);
+    STRING.encode(r.category(), out);
+    out.write(r.aggregate() ? 1 : 0);
     INT.encode(r.year(), out);
     NULLABLE_INT.encode(r.periodYear(), out);
     STRING.encode(r.sourceForm().code(), out);
@@ -64,6 +67,9 @@ public final class ReportCoder extends CustomCoder<Report> {
   public Report decode(InputStream in) throws IOException {
     String sourceFile = STRING.decode(in);
     String agency = STRING.decode(in);
+    String agencyId = STRING.decode(in);
+    String category = STRING.decode(in);
+    boolean aggregate = in.read() == 1;
     int year = INT.decode(in);
     Integer periodYear = NULLABLE_INT.decode(in);
     SourceForm form = SourceForm.fromCode(STRING.decode(in));
@@ -97,7 +103,7 @@ public final class ReportCoder extends CustomCoder<Report> {
     for (int i = 0; i < findingCount; i++) {
       findings.add(FindingCoder.of().decode(in));
     }
-    return new Report(sourceFile, agency, year, periodYear, form, template, statuses, values, stated, findings);
+    return new Report(sourceFile, agency, agencyId, category, aggregate, year, periodYear, form, template, statuses, values, stated, findings);
   }
 
   @Override

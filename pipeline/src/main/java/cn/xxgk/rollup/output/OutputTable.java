@@ -29,7 +29,7 @@ public record OutputTable(String name, String descriptionZh, List<Column> column
         case INT32 -> Schema.create(Schema.Type.INT);
         case INT64 -> Schema.create(Schema.Type.LONG);
         case BOOLEAN -> Schema.create(Schema.Type.BOOLEAN);
-        case DECIMAL -> LogicalTypes.decimal(Column.DECIMAL_PRECISION, Column.DECIMAL_SCALE)
+        case DECIMAL, RATE -> LogicalTypes.decimal(Column.DECIMAL_PRECISION, c.type().scale())
             .addToSchema(Schema.create(Schema.Type.BYTES));
       };
       if (c.nullable()) {
@@ -57,19 +57,46 @@ public record OutputTable(String name, String descriptionZh, List<Column> column
       record.put(i, switch (c.type()) {
         case STRING -> (String) v;
         case INT32 -> ((Number) v).intValue();
-        case INT64 -> ((BigDecimal) v).longValueExact();
+        case INT64 -> v instanceof BigDecimal b ? b.longValueExact() : ((Number) v).longValue();
         case BOOLEAN -> (Boolean) v;
-        case DECIMAL -> decimalBytes((BigDecimal) v);
+        case DECIMAL, RATE -> decimalBytes((BigDecimal) v, c.type().scale());
       });
     }
     return record;
   }
 
-  private static ByteBuffer decimalBytes(BigDecimal v) {
-    // setScale without rounding: parsers accept at most DECIMAL_SCALE decimals, so this is exact.
-    BigDecimal scaled = v.setScale(Column.DECIMAL_SCALE);
-    Schema bytes = LogicalTypes.decimal(Column.DECIMAL_PRECISION, Column.DECIMAL_SCALE)
+  private static ByteBuffer decimalBytes(BigDecimal v, int scale) {
+    // setScale without rounding: parsers accept at most DECIMAL_SCALE decimals and rates are
+    // computed at RATE_SCALE, so this is exact (it throws rather than round silently).
+    BigDecimal scaled = v.setScale(scale);
+    Schema bytes = LogicalTypes.decimal(Column.DECIMAL_PRECISION, scale)
         .addToSchema(Schema.create(Schema.Type.BYTES));
     return DECIMALS.toBytes(scaled, bytes, bytes.getLogicalType());
+  }
+
+  /** The table as a Beam schema, for PCollections of {@link org.apache.beam.sdk.values.Row}s. */
+  public org.apache.beam.sdk.schemas.Schema beamSchema() {
+    org.apache.beam.sdk.schemas.Schema.Builder b = org.apache.beam.sdk.schemas.Schema.builder();
+    for (Column c : columns) {
+      org.apache.beam.sdk.schemas.Schema.FieldType t = switch (c.type()) {
+        case STRING -> org.apache.beam.sdk.schemas.Schema.FieldType.STRING;
+        case INT32 -> org.apache.beam.sdk.schemas.Schema.FieldType.INT32;
+        case INT64 -> org.apache.beam.sdk.schemas.Schema.FieldType.INT64;
+        case BOOLEAN -> org.apache.beam.sdk.schemas.Schema.FieldType.BOOLEAN;
+        case DECIMAL, RATE -> org.apache.beam.sdk.schemas.Schema.FieldType.DECIMAL;
+      };
+      b.addField(c.name(), t.withNullable(c.nullable()));
+    }
+    return b.build();
+  }
+
+  /** The index of a column by name. */
+  public int indexOf(String column) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(column)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException(name + " has no column " + column);
   }
 }

@@ -16,38 +16,169 @@ public final class Tables {
   private Tables() {}
 
   /** Columns of reports before the cell columns. */
-  private static final int FIXED_REPORT_COLUMNS = 7;
+  private static final int FIXED_REPORT_COLUMNS = 9;
+
+  /** One column per template cell: counts INT64, the fee DECIMAL(18,4). */
+  private static List<Column> cellColumns(String note) {
+    List<Column> cols = new ArrayList<>();
+    for (TemplateCatalog.Cell c : TemplateCatalog.get().cells()) {
+      cols.add(Column.nullable(c.code(),
+          c.type() == CellType.DECIMAL ? Column.Type.DECIMAL : Column.Type.INT64,
+          c.labelZh(), c.labelEn() + note).withUnit(c.unit()));
+    }
+    return cols;
+  }
+
+  /** The counts columns shared by the two rollup tables. */
+  private static List<Column> rollupCounts() {
+    return List.of(
+        Column.nullable("reports_expected", Column.Type.INT32, "应报数",
+            "registry agencies (not aggregate) expected to report; null without a registry"),
+        Column.int32("reports_received", "收到数", "reports received (aggregate reports not counted)"),
+        Column.int32("reports_included", "纳入汇总数", "reports summed: received minus excluded"),
+        Column.int32("reports_excluded", "剔除数", "reports with errors left out by --onInvalid=exclude"),
+        Column.int32("aggregate_reports", "汇总报告数", "area aggregate reports received; reconciled, never summed"),
+        Column.nullable("cells_not_ok", Column.Type.INT64, "非正常单元格数",
+            "cells of the included reports whose status is not ok (blank, invalid, ambiguous, absent): the sums cover known cells only"));
+  }
+
+  /** City totals per year: the city report in the template's own shape. */
+  public static OutputTable rollupCity() {
+    List<Column> cols = new ArrayList<>(List.of(YEAR));
+    cols.addAll(rollupCounts());
+    cols.addAll(cellColumns("; sum over the included reports' known cells, null when none is known"));
+    return new OutputTable("rollup_city", "全市汇总（每年一行，按模板各单元格求和）", List.copyOf(cols));
+  }
+
+  /** Totals per year and category. */
+  public static OutputTable rollupCategory() {
+    List<Column> cols = new ArrayList<>(List.of(YEAR, CATEGORY));
+    cols.addAll(rollupCounts());
+    cols.addAll(cellColumns("; sum over the category's included reports' known cells, null when none is known"));
+    return new OutputTable("rollup_category", "分类汇总（每年每类一行）", List.copyOf(cols));
+  }
+
+  /** Indicators per agency, city and category, and year. */
+  public static OutputTable indicators() {
+    List<Column> cols = new ArrayList<>(List.of(YEAR,
+        Column.string("scope_type", "范围类型", "agency, city or category"),
+        Column.string("scope_id", "范围", "agency_id for an agency, city for the city, the category's name"),
+        Column.nullableString("agency_name", "机关名称", "agency name (agency rows)"),
+        Column.nullableString("category", "机关类别", "category (agency and category rows)"),
+        Column.int32("reports", "报告数", "reports the row is computed from")));
+    for (cn.xxgk.rollup.rollup.Indicators.Indicator i : cn.xxgk.rollup.rollup.Indicators.get().all()) {
+      Column.Type t = i.isRate() ? Column.Type.RATE : Column.Type.INT64;
+      cols.add(Column.nullable(i.code(), t, i.labelZh(), formula(i) + "; null when unknown or the denominator is 0")
+          .withUnit(i.unit()));
+      if (i.isRate()) {
+        cols.add(Column.nullable(i.code() + "_denominator", Column.Type.DECIMAL, i.labelZh() + "（分母）",
+            "the denominator of " + i.code() + " (its sample size for --minSample)"));
+      }
+      cols.add(Column.nullable(i.code() + "_yoy", t, i.labelZh() + "（同比变化）",
+          i.code() + " minus its value of the previous year, when that year is in the input").withUnit(i.unit()));
+    }
+    return new OutputTable("indicators", "指标（机关、全市、分类，每年）", List.copyOf(cols));
+  }
+
+  /** The documented formula of an indicator. */
+  public static String formula(cn.xxgk.rollup.rollup.Indicators.Indicator i) {
+    if (i.errorCount()) {
+      return "error findings not waived";
+    }
+    String num = terms(i.numerator());
+    return i.isRate() ? "(" + num + ") / (" + terms(i.denominator()) + ")" : num;
+  }
+
+  private static String terms(List<cn.xxgk.rollup.rollup.Indicators.Term> terms) {
+    StringBuilder sb = new StringBuilder();
+    for (cn.xxgk.rollup.rollup.Indicators.Term t : terms) {
+      String code = TemplateCatalog.get().cells().get(t.cell()).code();
+      sb.append(sb.length() == 0 ? (t.negative() ? "-" : "") : (t.negative() ? " - " : " + ")).append(code);
+    }
+    return sb.toString();
+  }
+
+  /** Every column of every output table: the data dictionary. */
+  public static OutputTable dictionary() {
+    return new OutputTable("dictionary", "数据字典：各输出表的列", List.of(
+        Column.string("table_name", "表名", "output table"),
+        Column.int32("position", "序号", "the column's position in its table, from 1"),
+        Column.string("column_name", "列名", "column"),
+        Column.string("label_zh", "中文名称", "Chinese label"),
+        Column.string("type", "类型", "string, int32, int64, boolean or decimal(precision,scale)"),
+        Column.bool("nullable", "可空", "whether the column may be null"),
+        Column.nullableString("unit", "单位", "unit: 件, 万元, 比率 …"),
+        Column.string("description", "说明", "meaning, formula")));
+  }
+
+  /** Every output table, in the order the dictionary lists them. */
+  public static List<OutputTable> all() {
+    return List.of(reports(), metrics(), rejects(), findings(), rollupCity(), rollupCategory(), indicators(),
+        rankings(), dictionary());
+  }
+
+  /** The dictionary's rows: one per column of every table. */
+  public static List<org.apache.beam.sdk.values.Row> dictionaryRows() {
+    OutputTable d = dictionary();
+    List<org.apache.beam.sdk.values.Row> rows = new ArrayList<>();
+    for (OutputTable t : all()) {
+      for (int i = 0; i < t.columns().size(); i++) {
+        Column c = t.columns().get(i);
+        rows.add(org.apache.beam.sdk.values.Row.withSchema(d.beamSchema()).addValues(t.name(), i + 1, c.name(),
+            c.labelZh(), c.typeName(), c.nullable(), c.unit(), c.description()).build());
+      }
+    }
+    return rows;
+  }
+
+  /** Ranks per year, scope and indicator. */
+  public static OutputTable rankings() {
+    return new OutputTable("rankings", "排名（每年、范围、指标）", List.of(YEAR,
+        Column.string("scope", "排名范围", "city, or a category"),
+        AGENCY_ID, AGENCY,
+        Column.string("indicator", "指标", "indicator code (see indicators)"),
+        Column.nullable("value", Column.Type.RATE, "指标值", "the agency's value of the indicator"),
+        Column.nullable("rank", Column.Type.INT32, "名次", "competition rank (1,2,2,4); null when not eligible"),
+        Column.int32("rank_of", "参与排名数", "eligible agencies in the scope"),
+        Column.nullable("percentile", Column.Type.DECIMAL, "百分位",
+            "100 x (eligible agencies ranked strictly below) / (rank_of - 1); null when rank_of = 1 or not eligible"),
+        Column.string("direction", "方向", "higher_is_better or lower_is_better"),
+        Column.bool("eligible", "是否参与排名", "false when the value is unknown or a rate's denominator is below --minSample")));
+  }
 
   private static final Column SOURCE_FILE = Column.string("source_file", "来源文件",
       "path of the input file relative to the input root");
   private static final Column AGENCY = Column.string("agency_name", "机关名称", "agency name as printed in the report");
   private static final Column AGENCY_NULLABLE = Column.nullableString("agency_name", "机关名称", "agency name as printed in the report");
   private static final Column YEAR = Column.int32("year", "统计年度", "statistics year of the report");
+  private static final Column AGENCY_ID = Column.string("agency_id", "机关编号",
+      "registry agency_id; name:<normalised printed name> for an agency not in the registry");
+  private static final Column CATEGORY = Column.string("category", "机关类别", "registry category; unknown when not in the registry");
+  private static final Column AGENCY_ID_NULLABLE = Column.nullableString("agency_id", "机关编号",
+      "registry agency_id; name:<normalised printed name> for an agency not in the registry");
+  private static final Column CATEGORY_NULLABLE = Column.nullableString("category", "机关类别",
+      "registry category; unknown when not in the registry");
 
   /** One row per parsed report, every template cell a column. */
   public static OutputTable reports() {
     List<Column> cols = new ArrayList<>(List.of(
-        SOURCE_FILE, AGENCY, YEAR,
+        SOURCE_FILE, AGENCY_ID, AGENCY, CATEGORY, YEAR,
         Column.string("source_form", "来源形式", "form the report arrived in (web_text, layout_text, ...)"),
         Column.string("template_version", "模板版本", "national template the report follows: 2021, or 2019 for the old format"),
         Column.int32("error_count", "错误数", "findings of severity error on this report, waived ones not counted"),
         Column.int32("warning_count", "警告数", "findings of severity warning on this report, waived ones not counted")));
-    for (TemplateCatalog.Cell c : TemplateCatalog.get().cells()) {
-      cols.add(Column.nullable(c.code(),
-          c.type() == CellType.DECIMAL ? Column.Type.DECIMAL : Column.Type.INT64,
-          c.labelZh(), c.labelEn() + " (" + c.unit() + "); null unless its status in metrics is ok"));
-    }
+    cols.addAll(cellColumns("; null unless its status in metrics is ok"));
     return new OutputTable("reports", "每份报告一行，模板各单元格为列", List.copyOf(cols));
   }
 
   /** One row per report cell, with its status. */
   public static OutputTable metrics() {
     return new OutputTable("metrics", "每个单元格一行（长表），含状态", List.of(
-        SOURCE_FILE, AGENCY, YEAR,
+        SOURCE_FILE, AGENCY_ID, AGENCY, CATEGORY, YEAR,
         Column.int32("table", "表号", "template table: 2, 3 or 4"),
         Column.string("item", "项目", "cell code (tables 2, 4) or row code (table 3)"),
         Column.string("applicant", "申请人类型", "applicant column code for table 3; empty for tables 2 and 4"),
-        Column.nullable("value", Column.Type.DECIMAL, "数值", "cell value; null unless status is ok"),
+        Column.nullable("value", Column.Type.DECIMAL, "数值", "cell value (件, or 万元 for the fee); null unless status is ok"),
         Column.string("status", "状态", "ok, blank, absent, invalid or ambiguous")));
   }
 
@@ -61,7 +192,7 @@ public final class Tables {
 
   public static OutputTable findings() {
     return new OutputTable("findings", "校验发现的问题", List.of(
-        SOURCE_FILE, AGENCY_NULLABLE,
+        SOURCE_FILE, AGENCY_ID_NULLABLE, AGENCY_NULLABLE, CATEGORY_NULLABLE,
         Column.nullable("year", Column.Type.INT32, "统计年度", "statistics year of the report"),
         Column.string("rule_id", "规则", "rule or finding code (schemas/codes.json)"),
         Column.string("severity", "严重程度", "error or warning"),
@@ -105,12 +236,14 @@ public final class Tables {
       if (!longForm) {
         Object[] row = new Object[FIXED_REPORT_COLUMNS + cells.size()];
         row[0] = r.sourceFile();
-        row[1] = r.agencyName();
-        row[2] = r.year();
-        row[3] = r.sourceForm().code();
-        row[4] = r.templateVersion();
-        row[5] = r.errorCount();
-        row[6] = r.warningCount();
+        row[1] = r.agencyId();
+        row[2] = r.agencyName();
+        row[3] = r.category();
+        row[4] = r.year();
+        row[5] = r.sourceForm().code();
+        row[6] = r.templateVersion();
+        row[7] = r.errorCount();
+        row[8] = r.warningCount();
         for (TemplateCatalog.Cell c : cells) {
           row[FIXED_REPORT_COLUMNS + c.index()] = r.value(c.index());
         }
@@ -118,7 +251,7 @@ public final class Tables {
         return;
       }
       for (TemplateCatalog.Cell c : cells) {
-        out.accept(Arrays.asList(r.sourceFile(), r.agencyName(), r.year(), c.table(), c.item(),
+        out.accept(Arrays.asList(r.sourceFile(), r.agencyId(), r.agencyName(), r.category(), r.year(), c.table(), c.item(),
             c.applicantCode() == null ? "" : c.applicantCode(), r.value(c.index()),
             r.status(c.index()).code()));
       }
@@ -155,7 +288,7 @@ public final class Tables {
 
     @Override
     public void rows(Finding f, Consumer<List<Object>> out) {
-      out.accept(Arrays.asList(f.sourceFile(), f.agencyName(), f.year(), f.ruleId(), f.severity(),
+      out.accept(Arrays.asList(f.sourceFile(), f.agencyId(), f.agencyName(), f.category(), f.year(), f.ruleId(), f.severity(),
           f.cells(), f.expected(), f.actual(), f.difference(), f.messageZh(), f.messageEn(), f.waived(),
           f.waiverReason()));
     }

@@ -1,5 +1,6 @@
 package cn.xxgk.rollup.validate;
 
+
 import cn.xxgk.rollup.model.Finding;
 import cn.xxgk.rollup.model.FindingCoder;
 import cn.xxgk.rollup.model.Identities;
@@ -51,8 +52,7 @@ public final class Validate extends PTransform<PCollection<Report>, PCollectionT
   @Override
   public PCollectionTuple expand(PCollection<Report> reports) {
     PCollectionTuple checked = reports
-        .apply("KeyByAgency", WithKeys.of((Report r) -> AgencyKey.of(r.agencyName()))
-            .withKeyType(TypeDescriptors.strings()))
+        .apply("KeyByAgency", WithKeys.of(Report::agencyId).withKeyType(TypeDescriptors.strings()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), ReportCoder.of()))
         .apply("GroupAgencyYears", GroupByKey.create())
         .apply("CheckAgency", ParDo.of(new CheckAgencyFn(waivers))
@@ -95,6 +95,7 @@ public final class Validate extends PTransform<PCollection<Report>, PCollectionT
         for (Report previous : reports) {
           findings.addAll(cross.check(previous, r));
         }
+        findings.replaceAll(f -> f.agencyId() == null ? f.withAgency(r.agencyId(), r.category()) : f);
         List<Finding> marked = new ArrayList<>(findings.size());
         for (Finding f : findings) {
           Waivers.Waiver w = waivers.match(f);

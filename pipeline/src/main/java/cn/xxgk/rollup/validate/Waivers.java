@@ -1,9 +1,9 @@
 package cn.xxgk.rollup.validate;
 
-import cn.xxgk.rollup.ingest.RejectException;
-import cn.xxgk.rollup.ingest.TextDecoder;
+
 import cn.xxgk.rollup.model.CodeCatalog;
 import cn.xxgk.rollup.model.Finding;
+import cn.xxgk.rollup.model.Registry;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.StringReader;
@@ -17,19 +17,20 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Findings the office has accepted ({@code --waivers=FILE}, CSV: agency_name, year, rule_id,
- * cells, reason, decided_by; UTF-8 or GBK). A waiver matches a finding of the same agency (name
- * normalised), year and rule, and the same cells, or any cells when its cells column is empty.
+ * cells, reason, decided_by; UTF-8 or GBK). A waiver matches a finding of the same agency (its
+ * name matched to the registry like a report's, else normalised), year and rule, and the same
+ * cells, or any cells when its cells column is empty.
  */
 public final class Waivers implements Serializable {
   static final List<String> HEADER = List.of("agency_name", "year", "rule_id", "cells", "reason", "decided_by");
 
   /** One accepted finding; {@code line} is its line in the file, for messages. */
-  public record Waiver(int line, String agencyName, int year, String ruleId, String cells, String reason,
-      String decidedBy) implements Serializable {
+  public record Waiver(int line, String agencyName, String agencyId, int year, String ruleId, String cells,
+      String reason, String decidedBy) implements Serializable {
     boolean matches(Finding f) {
       return f.ruleId().equals(ruleId)
           && f.year() != null && f.year() == year
-          && f.agencyName() != null && AgencyKey.of(f.agencyName()).equals(AgencyKey.of(agencyName))
+          && agencyId.equals(f.agencyId())
           && (cells.isEmpty() || cells.equals(f.cells()));
     }
   }
@@ -46,14 +47,8 @@ public final class Waivers implements Serializable {
     return new Waivers("", List.of());
   }
 
-  /** Parses a waivers file; a malformed file is refused with the line named. */
-  public static Waivers parse(String source, byte[] bytes) {
-    String text;
-    try {
-      text = TextDecoder.decode(bytes).text();
-    } catch (RejectException e) {
-      throw new IllegalArgumentException("waivers file " + source + ": " + e.getMessage());
-    }
+  /** Parses a waivers file's text; a malformed file is refused with the line named. */
+  public static Waivers parse(String source, String text) {
     List<Waiver> out = new ArrayList<>();
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
         .setIgnoreSurroundingSpaces(true).get();
@@ -76,13 +71,23 @@ public final class Waivers implements Serializable {
         } catch (NumberFormatException e) {
           throw new IllegalArgumentException("waivers file " + source + " line " + line + ": year is not a number");
         }
-        out.add(new Waiver(line, r.get("agency_name"), year, rule, r.get("cells").strip(), r.get("reason"),
-            r.get("decided_by")));
+        out.add(new Waiver(line, r.get("agency_name"), Registry.none().agencyIdOf(r.get("agency_name")), year, rule,
+            r.get("cells").strip(), r.get("reason"), r.get("decided_by")));
       }
     } catch (IOException | IllegalStateException e) {
       throw new IllegalArgumentException("waivers file " + source + ": " + e.getMessage());
     }
     return new Waivers(source, out);
+  }
+
+  /** The waivers with their agency names matched to the registry, as reports' are. */
+  public Waivers withRegistry(Registry registry) {
+    List<Waiver> resolved = new ArrayList<>();
+    for (Waiver w : waivers) {
+      resolved.add(new Waiver(w.line(), w.agencyName(), registry.agencyIdOf(w.agencyName()), w.year(), w.ruleId(),
+          w.cells(), w.reason(), w.decidedBy()));
+    }
+    return new Waivers(source, resolved);
   }
 
   public List<Waiver> all() {
@@ -107,7 +112,8 @@ public final class Waivers implements Serializable {
     p.put("year", w.year());
     p.put("rule", w.ruleId());
     p.put("cells", w.cells());
-    return Finding.of(source + ":" + w.line(), w.agencyName(), w.year(), "stale_waiver", w.cells(), null, null, p);
+    return Finding.of(source + ":" + w.line(), w.agencyName(), w.year(), "stale_waiver", w.cells(), null, null, p)
+        .withAgency(w.agencyId(), null);
   }
 
   /** The waiver's text for the finding's waiver_reason column. */

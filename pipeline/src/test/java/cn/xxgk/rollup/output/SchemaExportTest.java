@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class SchemaExportTest {
@@ -17,5 +19,14 @@ class SchemaExportTest {
             "schemas/avro/" + t.name() + ".avsc is stale: regenerate it with SchemaExport (see README)");
       }
     }
+  }
+
+  @Test
+  void theReadmeAndDocsDictionaryMatchTheTableDefinitions() throws IOException {
+    // surefire runs in pipeline/; the repository root is its parent
+    String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    assertEquals(SchemaExport.withDictionary(readme), readme, "README.md's dictionary is stale: run SchemaExport");
+    String docs = Files.readString(Path.of("..", "docs", "dictionary.md"), StandardCharsets.UTF_8);
+    assertEquals(true, docs.endsWith(SchemaExport.dictionaryMarkdown(true)), "docs/dictionary.md is stale: run SchemaExport");
   }
 }

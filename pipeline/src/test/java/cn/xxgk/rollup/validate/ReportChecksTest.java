@@ -143,8 +143,14 @@ class ReportChecksTest {
     int at = TemplateCatalog.get().cell(code).index();
     s[at] = CellStatus.OK;
     v[at] = new BigDecimal(value);
-    return new Report(r.sourceFile(), r.agencyName(), r.year(), r.periodYear(), r.sourceForm(),
-        r.templateVersion(), s, v, r.stated(), r.findings());
+    return copy(r, r.sourceFile(), r.year(), r.periodYear(), s, v, r.stated(), r.findings());
+  }
+
+  /** A copy of a report with other identity, cells, statements or findings. */
+  static Report copy(Report r, String sourceFile, int year, Integer periodYear, CellStatus[] s, BigDecimal[] v,
+      Map<String, List<BigDecimal>> stated, List<Finding> findings) {
+    return new Report(sourceFile, r.agencyName(), r.agencyId(), r.category(), r.aggregate(), year, periodYear,
+        r.sourceForm(), r.templateVersion(), s, v, stated, findings);
   }
 
   static Report withStatus(Report r, String code, CellStatus status) {
@@ -157,17 +163,15 @@ class ReportChecksTest {
     int at = TemplateCatalog.get().cell(code).index();
     s[at] = status;
     v[at] = status == CellStatus.OK ? v[at] : null;
-    return new Report(r.sourceFile(), r.agencyName(), r.year(), r.periodYear(), r.sourceForm(),
-        r.templateVersion(), s, v, r.stated(), r.findings());
+    return copy(r, r.sourceFile(), r.year(), r.periodYear(), s, v, r.stated(), r.findings());
   }
 
   /** The same report as another year (title and period both), for cross-year pairs. */
   static Report asYear(Report r, int year, String sourceFile) {
-    return new Report(sourceFile, r.agencyName(), year, year, r.sourceForm(), r.templateVersion(),
-        statuses(r), values(r), Map.of(), List.of());
+    return copy(r, sourceFile, year, year, statuses(r), values(r), Map.of(), List.of());
   }
 
-  private static CellStatus[] statuses(Report r) {
+  static CellStatus[] statuses(Report r) {
     CellStatus[] s = new CellStatus[r.cellCount()];
     for (int i = 0; i < s.length; i++) {
       s[i] = r.status(i);
@@ -175,7 +179,7 @@ class ReportChecksTest {
     return s;
   }
 
-  private static BigDecimal[] values(Report r) {
+  static BigDecimal[] values(Report r) {
     BigDecimal[] v = new BigDecimal[r.cellCount()];
     for (int i = 0; i < v.length; i++) {
       v[i] = r.value(i);

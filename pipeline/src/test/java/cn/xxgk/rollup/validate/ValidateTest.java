@@ -41,7 +41,7 @@ class ValidateTest {
     byte[] csv = ("agency_name,year,rule_id,cells,reason,decided_by\n"
         + "淮安市 人民政府,2024,X2," + X2_NORMATIVE + ",市政府规范性文件清理后统计口径调整,市政务公开办\n"
         + "淮安市人民政府,2022,R1,,早已整改,市政务公开办\n").getBytes(Charset.forName("GBK"));
-    Waivers waivers = Waivers.parse("waivers.csv", csv);
+    Waivers waivers = Waivers.parse("waivers.csv", new String(csv, Charset.forName("GBK")));
 
     PCollectionTuple out = p.apply(Create.of(current, previous).withCoder(ReportCoder.of()))
         .apply(new Validate(waivers));
@@ -80,10 +80,10 @@ class ValidateTest {
   @Test
   void aMalformedWaiversFileIsRefusedWithItsLine() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Waivers.parse("w.csv",
-        "agency_name,year,rule_id,cells,reason,decided_by\n某局,2024,R99,,理由,某人\n".getBytes(StandardCharsets.UTF_8)));
+        "agency_name,year,rule_id,cells,reason,decided_by\n某局,2024,R99,,理由,某人\n"));
     assertEquals("waivers file w.csv line 2: unknown rule_id R99", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> Waivers.parse("w.csv",
-        "agency,year\n".getBytes(StandardCharsets.UTF_8)));
+        "agency,year\n"));
     assertEquals("waivers file w.csv: header must be agency_name,year,rule_id,cells,reason,decided_by", e.getMessage());
   }
 }

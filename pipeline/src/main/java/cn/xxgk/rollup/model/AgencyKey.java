@@ -1,11 +1,11 @@
-package cn.xxgk.rollup.validate;
+package cn.xxgk.rollup.model;
 
 import java.text.Normalizer;
 import java.util.regex.Pattern;
 
 /**
- * Which reports are of the same agency, until the agency registry exists: the same printed name
- * after normalising width, whitespace and punctuation.
+ * An agency name as compared: width, whitespace and punctuation normalised away. Reports are
+ * matched to registry names and aliases by it, and without a registry it identifies an agency.
  */
 public final class AgencyKey {
   private static final Pattern DROP = Pattern.compile("[\\p{Z}\\s\\p{P}\\p{S}]");

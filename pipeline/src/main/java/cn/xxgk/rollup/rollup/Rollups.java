@@ -1,0 +1,333 @@
+package cn.xxgk.rollup.rollup;
+
+import cn.xxgk.rollup.model.Identities;
+import cn.xxgk.rollup.model.Registry;
+import cn.xxgk.rollup.model.Report;
+import cn.xxgk.rollup.model.ReportCoder;
+import cn.xxgk.rollup.model.TemplateCatalog;
+import cn.xxgk.rollup.output.Column;
+import cn.xxgk.rollup.output.OutputTable;
+import cn.xxgk.rollup.output.Tables;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.schemas.SchemaCoder;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * What the office publishes: per year the city's totals in the template's shape
+ * ({@code rollup_city}), the same per category ({@code rollup_category}), the indicators of each
+ * agency, the city and each category ({@code indicators}), and the agencies' ranks within the
+ * city and their category ({@code rankings}). Aggregate reports are never summed; with
+ * {@code --onInvalid=exclude} reports with errors are counted but not summed or ranked.
+ */
+public final class Rollups extends PTransform<PCollection<Report>, PCollectionTuple> {
+  public static final TupleTag<Row> CITY = new TupleTag<>() {};
+  public static final TupleTag<Row> CATEGORY = new TupleTag<>() {};
+  public static final TupleTag<Row> INDICATORS = new TupleTag<>() {};
+  public static final TupleTag<Row> RANKINGS = new TupleTag<>() {};
+  private static final TupleTag<Row> SCOPE_INDICATORS = new TupleTag<>() {};
+  private static final String CITY_SCOPE = "city";
+
+  private final PCollectionView<Registry> registry;
+  private final boolean excludeInvalid;
+  private final long minSample;
+
+  public Rollups(PCollectionView<Registry> registry, boolean excludeInvalid, long minSample) {
+    this.registry = registry;
+    this.excludeInvalid = excludeInvalid;
+    this.minSample = minSample;
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<Report> reports) {
+    boolean exclude = excludeInvalid;
+    PCollection<KV<String, CellSums>> sums = reports
+        .apply("KeyByScope", ParDo.of(new DoFn<Report, KV<String, Report>>() {
+          @ProcessElement
+          public void process(@Element Report r, OutputReceiver<KV<String, Report>> out) {
+            out.output(KV.of(CITY_SCOPE + "|" + r.year(), r));
+            out.output(KV.of("category|" + r.year() + "|" + r.category(), r));
+          }
+        }))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), ReportCoder.of()))
+        .apply("SumCells", Combine.perKey(new SumFn(exclude)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), new CellSums.Coder()));
+
+    PCollectionTuple scopes = sums
+        .apply("KeyAllSums", WithKeys.<Integer, KV<String, CellSums>>of(0).withKeyType(TypeDescriptors.integers()))
+        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), new CellSums.Coder())))
+        .apply("GatherSums", GroupByKey.create())
+        .apply("RollupRows", ParDo.of(new ScopeRowsFn(registry)).withSideInputs(registry)
+            .withOutputTags(CITY, TupleTagList.of(CATEGORY).and(SCOPE_INDICATORS)));
+    scopes.get(CITY).setRowSchema(Tables.rollupCity().beamSchema());
+    scopes.get(CATEGORY).setRowSchema(Tables.rollupCategory().beamSchema());
+    scopes.get(SCOPE_INDICATORS).setRowSchema(Tables.indicators().beamSchema());
+
+    PCollection<Row> agencyIndicators = reports
+        .apply("Ranked", Filter.by((Report r) -> !r.aggregate() && !(exclude && r.errorCount() > 0)))
+        .apply("KeyByAgency", WithKeys.of(Report::agencyId).withKeyType(TypeDescriptors.strings()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), ReportCoder.of()))
+        .apply("GroupAgencyYears", GroupByKey.create())
+        .apply("AgencyIndicators", ParDo.of(new AgencyIndicatorsFn()))
+        .setRowSchema(Tables.indicators().beamSchema());
+
+    OutputTable indicators = Tables.indicators();
+    PCollection<Row> rankings = agencyIndicators
+        .apply("KeyByYear", WithKeys.of((Row r) -> r.getInt32("year")).withKeyType(TypeDescriptors.integers()))
+        .setCoder(KvCoder.of(VarIntCoder.of(), SchemaCoder.of(indicators.beamSchema())))
+        .apply("GroupYears", GroupByKey.create())
+        .apply("Rank", ParDo.of(new RankFn(minSample)))
+        .setRowSchema(Tables.rankings().beamSchema());
+
+    PCollection<Row> allIndicators = PCollectionList.of(agencyIndicators).and(scopes.get(SCOPE_INDICATORS))
+        .apply("AllIndicators", Flatten.pCollections());
+    return PCollectionTuple.of(CITY, scopes.get(CITY)).and(CATEGORY, scopes.get(CATEGORY))
+        .and(INDICATORS, allIndicators).and(RANKINGS, rankings);
+  }
+
+  /** Sums the cells of a scope's reports. */
+  static final class SumFn extends Combine.CombineFn<Report, CellSums, CellSums> {
+    private final boolean excludeInvalid;
+
+    SumFn(boolean excludeInvalid) {
+      this.excludeInvalid = excludeInvalid;
+    }
+
+    @Override
+    public CellSums createAccumulator() {
+      return new CellSums(TemplateCatalog.get().size());
+    }
+
+    @Override
+    public CellSums addInput(CellSums acc, Report r) {
+      acc.add(r, excludeInvalid);
+      return acc;
+    }
+
+    @Override
+    public CellSums mergeAccumulators(Iterable<CellSums> accs) {
+      CellSums merged = createAccumulator();
+      accs.forEach(merged::merge);
+      return merged;
+    }
+
+    @Override
+    public CellSums extractOutput(CellSums acc) {
+      return acc;
+    }
+
+    @Override
+    public org.apache.beam.sdk.coders.Coder<CellSums> getAccumulatorCoder(
+        org.apache.beam.sdk.coders.CoderRegistry r, org.apache.beam.sdk.coders.Coder<Report> in) {
+      return new CellSums.Coder();
+    }
+
+    @Override
+    public org.apache.beam.sdk.coders.Coder<CellSums> getDefaultOutputCoder(
+        org.apache.beam.sdk.coders.CoderRegistry r, org.apache.beam.sdk.coders.Coder<Report> in) {
+      return new CellSums.Coder();
+    }
+  }
+
+  /** The rollup rows and the city's and categories' indicators, with year-over-year changes. */
+  static final class ScopeRowsFn extends DoFn<KV<Integer, Iterable<KV<String, CellSums>>>, Row> {
+    private final PCollectionView<Registry> registry;
+
+    ScopeRowsFn(PCollectionView<Registry> registry) {
+      this.registry = registry;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      Registry reg = c.sideInput(registry);
+      Map<String, CellSums> byKey = new TreeMap<>();
+      for (KV<String, CellSums> kv : c.element().getValue()) {
+        byKey.put(kv.getKey(), kv.getValue());
+      }
+      for (Map.Entry<String, CellSums> e : byKey.entrySet()) {
+        String[] key = e.getKey().split("\\|", 3);
+        int year = Integer.parseInt(key[1]);
+        boolean city = key[0].equals(CITY_SCOPE);
+        String category = city ? null : key[2];
+        CellSums s = e.getValue();
+        List<Object> row = new ArrayList<>();
+        row.add(year);
+        if (!city) {
+          row.add(category);
+        }
+        row.add(reg.isEmpty() ? null : (int) reg.agencies().stream()
+            .filter(a -> !a.aggregate() && (city || a.category().equals(category))).count());
+        row.add(s.received);
+        row.add(s.included);
+        row.add(s.excluded);
+        row.add(s.aggregates);
+        row.add(s.notOk);
+        OutputTable table = city ? Tables.rollupCity() : Tables.rollupCategory();
+        for (TemplateCatalog.Cell cell : TemplateCatalog.get().cells()) {
+          row.add(value(table.columns().get(row.size()), s.sums[cell.index()]));
+        }
+        c.output(city ? CITY : CATEGORY, Row.withSchema(table.beamSchema()).addValues(row).build());
+        if (s.included == 0) {
+          continue;
+        }
+        CellSums previous = byKey.get(key[0] + "|" + (year - 1) + (city ? "" : "|" + category));
+        c.output(SCOPE_INDICATORS, indicatorRow(year, city ? CITY_SCOPE : "category", city ? CITY_SCOPE : category,
+            null, category, s.included, s.sums, s.errors,
+            previous == null || previous.included == 0 ? null : previous.sums,
+            previous == null ? 0 : previous.errors));
+      }
+    }
+  }
+
+  /** Each agency's indicators per year, with the change from its previous year. */
+  static final class AgencyIndicatorsFn extends DoFn<KV<String, Iterable<Report>>, Row> {
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<Report>> agency, OutputReceiver<Row> out) {
+      // one report per agency and year: the first by source_file (versions are chosen upstream)
+      Map<Integer, Report> byYear = new TreeMap<>();
+      List<Report> reports = new ArrayList<>();
+      agency.getValue().forEach(reports::add);
+      reports.sort(Comparator.comparing(Report::sourceFile));
+      for (Report r : reports) {
+        byYear.putIfAbsent(r.year(), r);
+      }
+      for (Report r : byYear.values()) {
+        Report previous = byYear.get(r.year() - 1);
+        out.output(indicatorRow(r.year(), "agency", r.agencyId(), r.agencyName(), r.category(), 1,
+            Identities.known(r), r.errorCount(),
+            previous == null ? null : Identities.known(previous), previous == null ? 0 : previous.errorCount()));
+      }
+    }
+  }
+
+  /** One indicators row: values, denominators of rates, and changes from the previous year. */
+  static Row indicatorRow(int year, String scopeType, String scopeId, String agencyName, String category,
+      int reports, BigDecimal[] known, long errors, BigDecimal[] previous, long previousErrors) {
+    OutputTable table = Tables.indicators();
+    List<Object> row = new ArrayList<>(List.of(year, scopeType, scopeId));
+    row.add(agencyName);
+    row.add(category);
+    row.add(reports);
+    for (Indicators.Indicator i : Indicators.get().all()) {
+      BigDecimal v = i.valueOf(known, errors);
+      row.add(value(table.columns().get(row.size()), v));
+      if (i.isRate()) {
+        row.add(value(table.columns().get(row.size()), i.denominatorOf(known)));
+      }
+      BigDecimal before = previous == null ? null : i.valueOf(previous, previousErrors);
+      row.add(value(table.columns().get(row.size()), v == null || before == null ? null : v.subtract(before)));
+    }
+    return Row.withSchema(table.beamSchema()).addValues(row).build();
+  }
+
+  /** A number as its column holds it: Long for INT64, BigDecimal at the column's scale otherwise. */
+  static Object value(Column column, BigDecimal v) {
+    if (v == null) {
+      return null;
+    }
+    return switch (column.type()) {
+      case INT64 -> v.longValueExact();
+      case DECIMAL, RATE -> v.setScale(column.type().scale(), RoundingMode.UNNECESSARY);
+      default -> throw new IllegalArgumentException(column.name() + " is not numeric");
+    };
+  }
+
+  /** Ranks a year's agencies on every indicator, within the city and within each category. */
+  static final class RankFn extends DoFn<KV<Integer, Iterable<Row>>, Row> {
+    private final long minSample;
+
+    RankFn(long minSample) {
+      this.minSample = minSample;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<Row>> year, OutputReceiver<Row> out) {
+      List<Row> agencies = new ArrayList<>();
+      year.getValue().forEach(agencies::add);
+      agencies.sort(Comparator.comparing((Row r) -> r.getString("scope_id")));
+      Map<String, List<Row>> scopes = new LinkedHashMap<>();
+      scopes.put(CITY_SCOPE, agencies);
+      TreeSet<String> categories = new TreeSet<>();
+      agencies.forEach(r -> categories.add(r.getString("category")));
+      for (String category : categories) {
+        scopes.put(category, agencies.stream().filter(r -> category.equals(r.getString("category"))).toList());
+      }
+      for (Indicators.Indicator i : Indicators.get().all()) {
+        for (Map.Entry<String, List<Row>> scope : scopes.entrySet()) {
+          rank(year.getKey(), scope.getKey(), scope.getValue(), i, out);
+        }
+      }
+    }
+
+    private void rank(int year, String scope, List<Row> members, Indicators.Indicator i, OutputReceiver<Row> out) {
+      List<Row> eligible = new ArrayList<>();
+      for (Row r : members) {
+        BigDecimal v = valueOf(r, i);
+        BigDecimal d = i.isRate() ? r.getDecimal(i.code() + "_denominator") : null;
+        if (v != null && (!i.isRate() || d != null && d.compareTo(BigDecimal.valueOf(minSample)) >= 0)) {
+          eligible.add(r);
+        }
+      }
+      Comparator<BigDecimal> better = i.lowerIsBetter() ? Comparator.naturalOrder() : Comparator.reverseOrder();
+      OutputTable table = Tables.rankings();
+      int rankOf = eligible.size();
+      for (Row r : members) {
+        BigDecimal v = valueOf(r, i);
+        Integer rank = null;
+        BigDecimal percentile = null;
+        boolean isEligible = eligible.contains(r);
+        if (isEligible) {
+          int strictlyBetter = 0;
+          int strictlyWorse = 0;
+          for (Row o : eligible) {
+            int cmp = better.compare(valueOf(o, i), v);
+            strictlyBetter += cmp < 0 ? 1 : 0;
+            strictlyWorse += cmp > 0 ? 1 : 0;
+          }
+          rank = strictlyBetter + 1;
+          percentile = rankOf == 1 ? null : BigDecimal.valueOf(100L * strictlyWorse)
+              .divide(BigDecimal.valueOf(rankOf - 1), Column.DECIMAL_SCALE, RoundingMode.HALF_EVEN);
+        }
+        out.output(Row.withSchema(table.beamSchema()).addValues(year, scope, r.getString("scope_id"),
+            r.getString("agency_name"), i.code(),
+            v == null ? null : v.setScale(Column.RATE_SCALE, RoundingMode.UNNECESSARY),
+            rank, rankOf, percentile, i.direction(), isEligible).build());
+      }
+    }
+
+    private static BigDecimal valueOf(Row r, Indicators.Indicator i) {
+      return i.isRate() ? r.getDecimal(i.code()) : longValue(r, i.code());
+    }
+
+    private static BigDecimal longValue(Row r, String field) {
+      Long v = r.getInt64(field);
+      return v == null ? null : BigDecimal.valueOf(v);
+    }
+  }
+}
