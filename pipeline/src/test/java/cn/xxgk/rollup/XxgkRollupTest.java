@@ -89,7 +89,7 @@ class XxgkRollupTest {
       assertEquals("INTEGER", reports.get("error_count"));
       assertEquals(9 + 200, reports.size());
       Map<String, String> metrics = describe(st, "metrics");
-      assertEquals(List.of("source_file", "agency_name", "year", "table", "item", "applicant", "value", "status"),
+      assertEquals(List.of("source_file", "agency_id", "agency_name", "category", "year", "table", "item", "applicant", "value", "status"),
           new ArrayList<>(metrics.keySet()));
       assertEquals("DECIMAL(18,4)", metrics.get("value"));
       assertEquals("INTEGER", metrics.get("table"));
