@@ -134,12 +134,8 @@ class ReportChecksTest {
   }
 
   static Report mutate(Report r, String code, String value) {
-    CellStatus[] s = new CellStatus[r.cellCount()];
-    BigDecimal[] v = new BigDecimal[r.cellCount()];
-    for (int i = 0; i < s.length; i++) {
-      s[i] = r.status(i);
-      v[i] = r.value(i);
-    }
+    CellStatus[] s = statuses(r);
+    BigDecimal[] v = values(r);
     int at = TemplateCatalog.get().cell(code).index();
     s[at] = CellStatus.OK;
     v[at] = new BigDecimal(value);
@@ -154,12 +150,8 @@ class ReportChecksTest {
   }
 
   static Report withStatus(Report r, String code, CellStatus status) {
-    CellStatus[] s = new CellStatus[r.cellCount()];
-    BigDecimal[] v = new BigDecimal[r.cellCount()];
-    for (int i = 0; i < s.length; i++) {
-      s[i] = r.status(i);
-      v[i] = r.value(i);
-    }
+    CellStatus[] s = statuses(r);
+    BigDecimal[] v = values(r);
     int at = TemplateCatalog.get().cell(code).index();
     s[at] = status;
     v[at] = status == CellStatus.OK ? v[at] : null;
