@@ -2,6 +2,7 @@ package cn.xxgk.rollup;
 
 import cn.xxgk.rollup.ingest.InputSpec;
 import cn.xxgk.rollup.ingest.MatchInputs;
+import cn.xxgk.rollup.ingest.ParseLimits;
 import cn.xxgk.rollup.ingest.ParseReports;
 import cn.xxgk.rollup.ingest.RejectException;
 import cn.xxgk.rollup.ingest.TextDecoder;
@@ -96,6 +97,24 @@ public final class XxgkRollup {
 
     void setMaxFileBytes(long value);
 
+    @Description("A Word (.docx) file may inflate to at most this many bytes (reason decompression_limit).")
+    @Default.Long(100L * 1024 * 1024)
+    long getMaxInflatedBytes();
+
+    void setMaxInflatedBytes(long value);
+
+    @Description("A Word (.docx) file may inflate to at most this many times its size (reason decompression_limit).")
+    @Default.Integer(200)
+    int getMaxInflateRatio();
+
+    void setMaxInflateRatio(int value);
+
+    @Description("A PDF may have at most this many pages.")
+    @Default.Integer(200)
+    int getMaxPdfPages();
+
+    void setMaxPdfPages(int value);
+
     @Description("Waivers: a CSV (agency_name,year,rule_id,cells,reason,decided_by; UTF-8 or GBK) of "
         + "findings the office has accepted. They stay in findings, marked waived, and no longer count "
         + "as errors or warnings; a waiver that matches nothing is reported (stale_waiver).")
@@ -141,7 +160,8 @@ public final class XxgkRollup {
 
     PCollectionTuple parsed = p
         .apply("MatchInputs", new MatchInputs(input))
-        .apply("ParseReports", new ParseReports(input, options.getMaxFileBytes()));
+        .apply("ParseReports", new ParseReports(input, options.getMaxFileBytes(),
+            new ParseLimits(options.getMaxInflatedBytes(), options.getMaxInflateRatio(), options.getMaxPdfPages())));
     PCollection<Reject> rejects = parsed.get(ParseReports.REJECTS);
     PCollectionTuple reconciled = parsed.get(ParseReports.REPORTS)
         .apply("ResolveAgencies", new ResolveAgencies(registryView))

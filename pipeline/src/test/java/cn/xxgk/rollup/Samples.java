@@ -18,7 +18,11 @@ public final class Samples {
       "2024_huaian_hongzequ_gov_pdf-layout.txt",
       "2024_pingtan_zonghe_shiyanqu_pagetxt.txt",
       "2019_pingtan_zonghe_shiyanqu_OLDFORMAT_pagetxt.txt",
-      "2024_shanghai_kewei_pdf2md.txt");
+      "2024_shanghai_kewei_pdf2md.txt",
+      "2023_suqian_shuyangxian_fagaiju_crawled.html",
+      "2024_huaian_city_gov.pdf",
+      "2023_huaian_hongzequ_gov.pdf",
+      "2024_huaian_hongzequ_gov.pdf");
 
   private Samples() {}
 

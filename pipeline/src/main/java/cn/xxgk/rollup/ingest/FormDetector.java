@@ -20,25 +20,26 @@ public final class FormDetector {
 
   private FormDetector() {}
 
-  /** Rejects containers this version cannot read yet; call before decoding. */
-  public static void checkContainer(byte[] bytes) throws RejectException {
+  /** The binary container form of the bytes (PDF, Word), or null for text; rejects others. */
+  public static SourceForm container(byte[] bytes) throws RejectException {
     if (startsWith(bytes, "%PDF")) {
-      throw RejectException.of("unsupported_format", "form", "PDF", "detail", "PDF text layer reading is not built yet");
+      return SourceForm.PDF;
     }
     if (startsWith(bytes, "PK\u0003\u0004")) {
-      throw RejectException.of("unsupported_format", "form", "Word (.docx) / zip", "detail", "zip container");
+      return SourceForm.DOCX; // DocxDocument checks that the zip is a Word document
     }
     if (bytes.length >= 4 && (bytes[0] & 0xff) == 0xD0 && (bytes[1] & 0xff) == 0xCF
         && (bytes[2] & 0xff) == 0x11 && (bytes[3] & 0xff) == 0xE0) {
       throw RejectException.of("unsupported_format", "form", "Word 97-2003 (.doc)", "detail", "convert it to .docx");
     }
+    return null;
   }
 
   /** Classifies decoded text. */
   public static SourceForm detectText(String text) throws RejectException {
     String head = text.substring(0, Math.min(text.length(), 4096)).toLowerCase(Locale.ROOT);
     if (head.contains("<html") || head.contains("<!doctype html") || head.contains("<table") || head.contains("<body")) {
-      throw RejectException.of("unsupported_format", "form", "HTML", "detail", "HTML table reading is not built yet");
+      return SourceForm.HTML;
     }
     int controls = 0;
     for (int i = 0; i < text.length(); i++) {

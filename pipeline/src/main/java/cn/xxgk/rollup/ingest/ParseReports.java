@@ -29,16 +29,22 @@ public final class ParseReports extends PTransform<PCollection<FileIO.ReadableFi
 
   private final InputSpec input;
   private final long maxFileBytes;
+  private final ParseLimits limits;
 
   public ParseReports(InputSpec input, long maxFileBytes) {
+    this(input, maxFileBytes, ParseLimits.DEFAULT);
+  }
+
+  public ParseReports(InputSpec input, long maxFileBytes, ParseLimits limits) {
     this.input = input;
     this.maxFileBytes = maxFileBytes;
+    this.limits = limits;
   }
 
   @Override
   public PCollectionTuple expand(PCollection<FileIO.ReadableFile> files) {
     PCollectionTuple out = files.apply("ReadAndParse",
-        ParDo.of(new ParseFn(input, maxFileBytes)).withOutputTags(REPORTS, TupleTagList.of(REJECTS)));
+        ParDo.of(new ParseFn(input, maxFileBytes, limits)).withOutputTags(REPORTS, TupleTagList.of(REJECTS)));
     out.get(REPORTS).setCoder(ReportCoder.of());
     out.get(REJECTS).setCoder(RejectCoder.of());
     return out;
@@ -47,17 +53,19 @@ public final class ParseReports extends PTransform<PCollection<FileIO.ReadableFi
   static final class ParseFn extends DoFn<FileIO.ReadableFile, Report> {
     private final InputSpec input;
     private final long maxFileBytes;
+    private final ParseLimits limits;
     private final Counter parsed = Metrics.counter("xxgk", "reports_parsed");
     private transient ReportParser parser;
 
-    ParseFn(InputSpec input, long maxFileBytes) {
+    ParseFn(InputSpec input, long maxFileBytes, ParseLimits limits) {
       this.input = input;
       this.maxFileBytes = maxFileBytes;
+      this.limits = limits;
     }
 
     @Setup
     public void setup() {
-      parser = new ReportParser(TemplateCatalog.get());
+      parser = new ReportParser(TemplateCatalog.get(), limits);
     }
 
     @ProcessElement

@@ -132,6 +132,71 @@ public final class ReportDraft {
     findings.subList(mark, findings.size()).clear();
   }
 
+  /**
+   * Reads blank cells as 0 where the template's identities leave no other possibility: when every
+   * other cell of an identity is known and the blank cells (counts, never negative) must add up to
+   * 0, each of them is 0. Pages that leave zero cells empty (a common Word habit) then give their
+   * real figures. The cells read so are listed in one {@code blank_read_as_zero} warning instead of
+   * their {@code blank_cell} warnings; nothing else is ever filled in.
+   */
+  public void inferZeroBlanks(Identities identities) {
+    List<TemplateCatalog.Cell> inferred = new ArrayList<>();
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      BigDecimal[] known = valuesForIdentities();
+      for (Identities.Identity id : identities.singleYear()) {
+        List<Integer> blanks = new ArrayList<>();
+        BigDecimal lhs = BigDecimal.ZERO;
+        BigDecimal rhs = BigDecimal.ZERO;
+        boolean blankOnLhs = false;
+        boolean blankOnRhs = false;
+        boolean unknown = false;
+        for (Identities.Term t : id.lhs()) {
+          if (statuses[t.cell()] == CellStatus.BLANK) {
+            blanks.add(t.cell());
+            blankOnLhs = true;
+          } else if (known[t.cell()] == null) {
+            unknown = true;
+          } else {
+            lhs = t.negative() ? lhs.subtract(known[t.cell()]) : lhs.add(known[t.cell()]);
+          }
+        }
+        for (Identities.Term t : id.rhs()) {
+          if (statuses[t.cell()] == CellStatus.BLANK) {
+            blanks.add(t.cell());
+            blankOnRhs = true;
+          } else if (known[t.cell()] == null) {
+            unknown = true;
+          } else {
+            rhs = t.negative() ? rhs.subtract(known[t.cell()]) : rhs.add(known[t.cell()]);
+          }
+        }
+        boolean oneSide = blankOnLhs != blankOnRhs;
+        boolean allAdded = id.lhs().stream().noneMatch(Identities.Term::negative) && id.rhs().stream().noneMatch(Identities.Term::negative);
+        if (!blanks.isEmpty() && !unknown && oneSide && allAdded && lhs.compareTo(rhs) == 0) {
+          for (int cell : blanks) {
+            statuses[cell] = CellStatus.OK;
+            values[cell] = BigDecimal.ZERO;
+            inferred.add(catalog.cells().get(cell));
+          }
+          changed = true;
+        }
+      }
+    }
+    if (inferred.isEmpty()) {
+      return;
+    }
+    inferred.sort(java.util.Comparator.comparingInt(TemplateCatalog.Cell::index));
+    java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+    inferred.forEach(c -> codes.add(c.code()));
+    findings.removeIf(f -> f.ruleId().equals("blank_cell") && codes.contains(f.cells()));
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("count", codes.size());
+    p.put("cells", String.join("、", codes.stream().limit(8).toList()) + (codes.size() > 8 ? "等" : ""));
+    findings.add(Finding.of(sourceFile, agencyName, year, "blank_read_as_zero", String.join(";", codes), null, null, p));
+  }
+
   /** The values as the identities see them ({@link Identities#known}). */
   public BigDecimal[] valuesForIdentities() {
     return Identities.known(catalog, statuses, values);

@@ -1,5 +1,8 @@
 package cn.xxgk.rollup.ingest;
 
+import cn.xxgk.rollup.ingest.docx.DocxDocument;
+import cn.xxgk.rollup.ingest.html.HtmlDocument;
+import cn.xxgk.rollup.ingest.pdf.PdfLayoutText;
 import cn.xxgk.rollup.ingest.text.GluedTableReader;
 import cn.xxgk.rollup.ingest.text.HeaderReader;
 import cn.xxgk.rollup.ingest.text.Lexers;
@@ -22,21 +25,53 @@ public final class ReportParser {
   private static final int FIRST_TEMPLATE_YEAR = 2019;
   private static final int MAX_PLAUSIBLE_YEAR = 2100;
   private final TemplateCatalog catalog;
+  private final ParseLimits limits;
 
   public ReportParser(TemplateCatalog catalog) {
+    this(catalog, ParseLimits.DEFAULT);
+  }
+
+  public ReportParser(TemplateCatalog catalog, ParseLimits limits) {
     this.catalog = catalog;
+    this.limits = limits;
+  }
+
+  /** A file read in its form: its text (for the header and narrative) and where its tables are. */
+  private record SourceDocument(SourceForm form, String text, TableSource tables) {}
+
+  /** Reads the file in the form its content shows. */
+  private SourceDocument read(byte[] bytes) throws RejectException {
+    SourceForm container = FormDetector.container(bytes);
+    if (container == SourceForm.PDF) {
+      String layout = PdfLayoutText.extract(bytes, limits.maxPdfPages());
+      return new SourceDocument(container, layout,
+          new TableReader(catalog, Identities.get(), container, Lexers.lex(container, layout)));
+    }
+    if (container == SourceForm.DOCX) {
+      DocxDocument docx = DocxDocument.parse(bytes, limits.maxInflatedBytes(), limits.maxInflateRatio());
+      return new SourceDocument(container, docx.text(),
+          new TableReader(catalog, Identities.get(), container, docx.lines()));
+    }
+    String text = TextDecoder.decode(bytes).text();
+    SourceForm form = FormDetector.detectText(text);
+    return switch (form) {
+      case CRAWLER_TEXT -> new SourceDocument(form, text, new GluedTableReader(catalog, Identities.get(), text));
+      case HTML -> {
+        HtmlDocument html = HtmlDocument.parse(text);
+        yield new SourceDocument(form, html.text(), new TableReader(catalog, Identities.get(), form, html.lines()));
+      }
+      default -> new SourceDocument(form, text, new TableReader(catalog, Identities.get(), form, Lexers.lex(form, text)));
+    };
   }
 
   public Report parse(String sourceFile, byte[] bytes) throws RejectException {
     if (bytes.length == 0) {
       throw RejectException.of("empty_file");
     }
-    FormDetector.checkContainer(bytes);
-    String text = TextDecoder.decode(bytes).text();
-    SourceForm form = FormDetector.detectText(text);
-    TableSource reader = form == SourceForm.CRAWLER_TEXT
-        ? new GluedTableReader(catalog, Identities.get(), text)
-        : new TableReader(catalog, Identities.get(), form, Lexers.lex(form, text));
+    SourceDocument doc = read(bytes);
+    SourceForm form = doc.form();
+    String text = doc.text();
+    TableSource reader = doc.tables();
 
     HeaderReader.Header header = HeaderReader.read(text);
     rejectPre2019(text, header);
@@ -88,6 +123,7 @@ public final class ReportParser {
                 + e.toReject(sourceFile).messageZh().replaceAll("。$", "") + "）");
       }
     }
+    draft.inferZeroBlanks(Identities.get());
     return draft.build(form);
   }
 

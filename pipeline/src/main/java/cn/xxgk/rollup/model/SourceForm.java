@@ -16,7 +16,13 @@ public enum SourceForm {
   /** Markdown from a PDF converter or OCR: pipe tables, often broken into fragments. */
   MARKDOWN("Markdown from a PDF converter or OCR: pipe tables broken into fragments, labels lost"),
   /** Text extracted from a PDF in reading order (pdftotext without -layout): one value per line. */
-  PDF_TEXT("text extracted from a PDF in reading order (pdftotext without -layout): one value per line");
+  PDF_TEXT("text extracted from a PDF in reading order (pdftotext without -layout): one value per line"),
+  /** The published web page itself (HTML, often Word-generated, often inside a crawler's wrapper). */
+  HTML("the web page (HTML): its tables read as rows and cells"),
+  /** The published PDF: its text layer laid out by position, then read as layout text. */
+  PDF("the published PDF: its text layer laid out by glyph position and read like pdftotext -layout"),
+  /** The Word (.docx) file the report was written in. */
+  DOCX("the Word (.docx) file: its tables read as rows and cells");
 
   private final String description;
 

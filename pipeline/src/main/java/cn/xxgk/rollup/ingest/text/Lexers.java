@@ -24,10 +24,10 @@ public final class Lexers {
   public static List<TextLine> lex(SourceForm form, String text) {
     return switch (form) {
       case WEB_TEXT -> webText(text);
-      case LAYOUT_TEXT -> layoutText(text);
+      case LAYOUT_TEXT, PDF -> layoutText(text);
       case MARKDOWN -> markdown(text);
       case PDF_TEXT -> layoutText(text);
-      case CRAWLER_TEXT -> throw new IllegalArgumentException("crawler text is read by GluedTableReader");
+      case CRAWLER_TEXT, HTML, DOCX -> throw new IllegalArgumentException(form + " is not lexed as text");
     };
   }
 

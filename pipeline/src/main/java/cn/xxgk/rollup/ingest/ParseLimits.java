@@ -1,0 +1,14 @@
+package cn.xxgk.rollup.ingest;
+
+import java.io.Serializable;
+
+/**
+ * Per-file limits that bound the work one file can cost, deterministic (counted, not timed).
+ *
+ * @param maxInflatedBytes a .docx may inflate to at most this many bytes
+ * @param maxInflateRatio and to at most this many times its packed size
+ * @param maxPdfPages a PDF may have at most this many pages
+ */
+public record ParseLimits(long maxInflatedBytes, int maxInflateRatio, int maxPdfPages) implements Serializable {
+  public static final ParseLimits DEFAULT = new ParseLimits(100L * 1024 * 1024, 200, 200);
+}
