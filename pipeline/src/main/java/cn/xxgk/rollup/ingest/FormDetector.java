@@ -1,5 +1,6 @@
 package cn.xxgk.rollup.ingest;
 
+import cn.xxgk.rollup.ingest.structured.Submissions;
 import cn.xxgk.rollup.model.SourceForm;
 import java.util.Locale;
 
@@ -37,6 +38,12 @@ public final class FormDetector {
 
   /** Classifies decoded text. */
   public static SourceForm detectText(String text) throws RejectException {
+    if (Submissions.isJson(text)) {
+      return SourceForm.JSON;
+    }
+    if (Submissions.isCsv(text)) {
+      return SourceForm.CSV;
+    }
     String head = text.substring(0, Math.min(text.length(), 4096)).toLowerCase(Locale.ROOT);
     if (head.contains("<html") || head.contains("<!doctype html") || head.contains("<table") || head.contains("<body")) {
       return SourceForm.HTML;

@@ -3,6 +3,7 @@ package cn.xxgk.rollup.ingest;
 import cn.xxgk.rollup.ingest.docx.DocxDocument;
 import cn.xxgk.rollup.ingest.html.HtmlDocument;
 import cn.xxgk.rollup.ingest.pdf.PdfLayoutText;
+import cn.xxgk.rollup.ingest.structured.Submissions;
 import cn.xxgk.rollup.ingest.text.GluedTableReader;
 import cn.xxgk.rollup.ingest.text.HeaderReader;
 import cn.xxgk.rollup.ingest.text.Lexers;
@@ -36,11 +37,18 @@ public final class ReportParser {
     this.limits = limits;
   }
 
-  /** A file read in its form: its text (for the header and narrative) and where its tables are. */
-  private record SourceDocument(SourceForm form, String text, TableSource tables) {}
+  /**
+   * A file read in its form: its text (for the header and narrative) and where its tables are;
+   * or, for a structured submission, the report it already is.
+   */
+  private record SourceDocument(SourceForm form, String text, TableSource tables, Report submission) {
+    SourceDocument(SourceForm form, String text, TableSource tables) {
+      this(form, text, tables, null);
+    }
+  }
 
   /** Reads the file in the form its content shows. */
-  private SourceDocument read(byte[] bytes) throws RejectException {
+  private SourceDocument read(String sourceFile, byte[] bytes) throws RejectException {
     SourceForm container = FormDetector.container(bytes);
     if (container == SourceForm.PDF) {
       String layout = PdfLayoutText.extract(bytes, limits.maxPdfPages());
@@ -55,6 +63,8 @@ public final class ReportParser {
     String text = TextDecoder.decode(bytes).text();
     SourceForm form = FormDetector.detectText(text);
     return switch (form) {
+      case CSV -> new SourceDocument(form, text, null, Submissions.parseCsv(sourceFile, text, catalog));
+      case JSON -> new SourceDocument(form, text, null, Submissions.parseJson(sourceFile, text, catalog));
       case CRAWLER_TEXT -> new SourceDocument(form, text, new GluedTableReader(catalog, Identities.get(), text));
       case HTML -> {
         HtmlDocument html = HtmlDocument.parse(text);
@@ -68,7 +78,10 @@ public final class ReportParser {
     if (bytes.length == 0) {
       throw RejectException.of("empty_file");
     }
-    SourceDocument doc = read(bytes);
+    SourceDocument doc = read(sourceFile, bytes);
+    if (doc.submission() != null) {
+      return doc.submission();
+    }
     SourceForm form = doc.form();
     String text = doc.text();
     TableSource reader = doc.tables();

@@ -22,7 +22,11 @@ public enum SourceForm {
   /** The published PDF: its text layer laid out by position, then read as layout text. */
   PDF("the published PDF: its text layer laid out by glyph position and read like pdftotext -layout"),
   /** The Word (.docx) file the report was written in. */
-  DOCX("the Word (.docx) file: its tables read as rows and cells");
+  DOCX("the Word (.docx) file: its tables read as rows and cells"),
+  /** A structured submission: long-form CSV with the catalog's codes. */
+  CSV("structured submission, CSV: agency_name, year, item, applicant, value"),
+  /** A structured submission: JSON nested by table, with the catalog's codes. */
+  JSON("structured submission, JSON nested by table");
 
   private final String description;
 

@@ -3,6 +3,7 @@ package cn.xxgk.rollup.ingest;
 import cn.xxgk.rollup.model.CellStatus;
 import cn.xxgk.rollup.model.Report;
 import cn.xxgk.rollup.model.TemplateCatalog;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -107,6 +108,134 @@ final class Renderings {
     s.append(CATALOG.table(4).rows().get(0).cells().stream().map(c -> text(r, c.index())).collect(Collectors.joining(" | ")));
     s.append(" |\n\n四、存在的主要问题及改进情况\n无。\n");
     return s.toString();
+  }
+
+  /** The web page: a title, a paragraph, and the three tables as HTML tables (group labels span rows). */
+  static String html(Report r) {
+    StringBuilder s = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
+        .append(r.agencyName()).append(r.year()).append("年政府信息公开工作年度报告</title></head><body>")
+        .append("<div class=\"nav\">首页 &gt; 政府信息公开 &gt; 年报</div>")
+        .append("<h1><span>").append(r.agencyName()).append("</span><span>").append(r.year())
+        .append("年政府信息公开工作年度报告</span></h1>")
+        .append("<p>本报告所列数据统计期限自").append(r.year()).append("年1月1日至").append(r.year()).append("年12月31日止。</p>");
+    s.append("<p>二、主动公开政府信息情况</p><table><tr><td colspan=\"4\">第二十条第（一）项</td></tr>")
+        .append("<tr><td>信息内容</td><td>本年<span>制发件数</span></td><td>本年废止件数</td><td>现行有效件数</td></tr>");
+    for (TemplateCatalog.Row row : CATALOG.table(2).rows()) {
+      s.append("<tr><td><font>").append(row.labels().get(0)).append("</font></td>");
+      for (TemplateCatalog.Cell c : row.cells()) {
+        s.append("<td><p><span>").append(text(r, c.index())).append("</span><o:p> </o:p></p></td>");
+      }
+      s.append("</tr>");
+    }
+    s.append("</table><p>三、收到和处理政府信息公开申请情况</p><table>")
+        .append("<tr><td rowspan=\"3\">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan=\"7\">申请人情况</td></tr>")
+        .append("<tr><td rowspan=\"2\">自然人</td><td colspan=\"5\">法人或其他组织</td><td rowspan=\"2\">总计</td></tr>")
+        .append("<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>");
+    String group = null;
+    for (TemplateCatalog.Row row : CATALOG.table(3).rows()) {
+      if (r.status(row.cells().get(0).index()) == CellStatus.ABSENT) {
+        continue;
+      }
+      s.append("<tr>");
+      TemplateCatalog.Group g = row.groupCode() == null ? null : CATALOG.table(3).group(row.groupCode());
+      if (g != null && !g.code().equals(group) && !g.code().equals("results")) {
+        s.append("<td>").append(g.item()).append(g.labels().get(0)).append("</td>");
+      }
+      group = row.groupCode();
+      s.append("<td>").append(g != null && collapsed(r, g) ? "" : ownLabel(row)).append("</td>");
+      for (TemplateCatalog.Cell c : row.cells()) {
+        s.append("<td>").append(text(r, c.index())).append("</td>");
+      }
+      s.append("</tr>");
+    }
+    s.append("</table><p>四、政府信息公开行政复议、行政诉讼情况</p><table><tr><td colspan=\"5\">行政复议</td><td colspan=\"10\">行政诉讼</td></tr><tr>");
+    for (TemplateCatalog.Cell c : CATALOG.table(4).rows().get(0).cells()) {
+      s.append("<td>").append(text(r, c.index())).append("</td>");
+    }
+    s.append("</tr></table><p>五、存在的主要问题及改进情况</p><p>无。</p><script>var x = 1;</script></body></html>");
+    return s.toString();
+  }
+
+  /** The official Word template filled with the report's values and title. */
+  static byte[] docx(Report r) throws java.io.IOException {
+    try (java.io.InputStream in = Renderings.class.getResourceAsStream("/annual_report_template_2021.docx");
+        org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(in)) {
+      org.apache.poi.xwpf.usermodel.XWPFParagraph title = doc.getParagraphs().get(0);
+      while (!title.getRuns().isEmpty()) {
+        title.removeRun(0);
+      }
+      title.createRun().setText(r.agencyName() + r.year() + "年政府信息公开工作年度报告");
+      List<org.apache.poi.xwpf.usermodel.XWPFTable> tables = doc.getTables();
+      int[] table2Rows = {2, 3, 6, 9, 10, 13};
+      List<TemplateCatalog.Row> rows2 = CATALOG.table(2).rows();
+      for (int i = 0; i < rows2.size(); i++) {
+        fillLast(tables.get(0).getRow(table2Rows[i]), r, rows2.get(i).cells());
+      }
+      List<TemplateCatalog.Row> rows3 = CATALOG.table(3).rows();
+      for (int i = 0; i < rows3.size(); i++) {
+        fillLast(tables.get(1).getRow(3 + i), r, rows3.get(i).cells());
+      }
+      fillLast(tables.get(2).getRow(3), r, CATALOG.table(4).rows().get(0).cells());
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      doc.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  private static void fillLast(org.apache.poi.xwpf.usermodel.XWPFTableRow row, Report r, List<TemplateCatalog.Cell> cells) {
+    List<org.apache.poi.xwpf.usermodel.XWPFTableCell> tc = row.getTableCells();
+    for (int i = 0; i < cells.size(); i++) {
+      org.apache.poi.xwpf.usermodel.XWPFTableCell cell = tc.get(tc.size() - cells.size() + i);
+      while (!cell.getParagraphs().isEmpty()) {
+        cell.removeParagraph(0);
+      }
+      cell.addParagraph().createRun().setText(text(r, cells.get(i).index()));
+    }
+  }
+
+  /** The long-form CSV submission. */
+  static String csv(Report r) {
+    StringBuilder s = new StringBuilder("agency_name,year,item,applicant,value\r\n");
+    for (TemplateCatalog.Cell c : CATALOG.cells()) {
+      s.append('"').append(r.agencyName()).append("\",").append(r.year()).append(',').append(c.item()).append(',')
+          .append(c.applicantCode() == null ? "" : c.applicantCode()).append(',').append(text(r, c.index())).append("\r\n");
+    }
+    return s.toString();
+  }
+
+  /** The JSON submission. */
+  static String json(Report r) {
+    StringBuilder s = new StringBuilder("{\n  \"agency_name\": \"").append(r.agencyName()).append("\",\n  \"year\": ")
+        .append(r.year()).append(",\n  \"revision\": 1");
+    for (int t : new int[] {2, 4}) {
+      s.append(",\n  \"table").append(t).append("\": {");
+      String sep = "";
+      for (TemplateCatalog.Cell c : CATALOG.cells()) {
+        if (c.table() == t) {
+          s.append(sep).append("\"").append(c.code()).append("\": ").append(jsonValue(r, c));
+          sep = ", ";
+        }
+      }
+      s.append("}");
+    }
+    s.append(",\n  \"table3\": {");
+    String rowSep = "";
+    for (TemplateCatalog.Row row : CATALOG.table(3).rows()) {
+      s.append(rowSep).append("\n    \"").append(row.code()).append("\": {");
+      String sep = "";
+      for (TemplateCatalog.Cell c : row.cells()) {
+        s.append(sep).append("\"").append(c.applicantCode()).append("\": ").append(jsonValue(r, c));
+        sep = ", ";
+      }
+      s.append("}");
+      rowSep = ",";
+    }
+    return s.append("}\n}\n").toString();
+  }
+
+  private static String jsonValue(Report r, TemplateCatalog.Cell c) {
+    BigDecimal v = r.value(c.index());
+    return v == null ? "null" : v.toPlainString();
   }
 
   private static boolean collapsed(Report r, TemplateCatalog.Group g) {

@@ -27,7 +27,7 @@ public final class Lexers {
       case LAYOUT_TEXT, PDF -> layoutText(text);
       case MARKDOWN -> markdown(text);
       case PDF_TEXT -> layoutText(text);
-      case CRAWLER_TEXT, HTML, DOCX -> throw new IllegalArgumentException(form + " is not lexed as text");
+      case CRAWLER_TEXT, HTML, DOCX, CSV, JSON -> throw new IllegalArgumentException(form + " is not lexed as text");
     };
   }
 

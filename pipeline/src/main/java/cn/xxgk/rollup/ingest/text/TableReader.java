@@ -425,11 +425,17 @@ public final class TableReader implements TableSource {
     return new ArrayList<>(cells.subList(s, e));
   }
 
-  /** The values fitted to the row's width: surplus trailing empty cells are dropped. */
+  /**
+   * The values fitted to the row's width: surplus empty cells at the end, then at the start (a
+   * spacer cell of a label spanning columns), are dropped; otherwise the count must be exact.
+   */
   private static List<TextCell> fit(List<TextCell> values, int width) {
     List<TextCell> v = new ArrayList<>(values);
     while (v.size() > width && v.get(v.size() - 1).kind() == CellText.Kind.EMPTY) {
       v.remove(v.size() - 1);
+    }
+    while (v.size() > width && v.get(0).kind() == CellText.Kind.EMPTY) {
+      v.remove(0);
     }
     return v.size() == width ? v : null;
   }
