@@ -115,6 +115,12 @@ public final class XxgkRollup {
 
     void setMaxPdfPages(int value);
 
+    @Description("An HTML page may nest container tags (div, span, table …) at most this deep (reason nesting_limit).")
+    @Default.Integer(1000)
+    int getMaxHtmlDepth();
+
+    void setMaxHtmlDepth(int value);
+
     @Description("Waivers: a CSV (agency_name,year,rule_id,cells,reason,decided_by; UTF-8 or GBK) of "
         + "findings the office has accepted. They stay in findings, marked waived, and no longer count "
         + "as errors or warnings; a waiver that matches nothing is reported (stale_waiver).")
@@ -161,7 +167,8 @@ public final class XxgkRollup {
     PCollectionTuple parsed = p
         .apply("MatchInputs", new MatchInputs(input))
         .apply("ParseReports", new ParseReports(input, options.getMaxFileBytes(),
-            new ParseLimits(options.getMaxInflatedBytes(), options.getMaxInflateRatio(), options.getMaxPdfPages())));
+            new ParseLimits(options.getMaxInflatedBytes(), options.getMaxInflateRatio(), options.getMaxPdfPages(),
+                options.getMaxHtmlDepth())));
     PCollection<Reject> rejects = parsed.get(ParseReports.REJECTS);
     PCollectionTuple reconciled = parsed.get(ParseReports.REPORTS)
         .apply("ResolveAgencies", new ResolveAgencies(registryView))

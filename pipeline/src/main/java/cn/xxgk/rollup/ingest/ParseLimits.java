@@ -8,7 +8,9 @@ import java.io.Serializable;
  * @param maxInflatedBytes a .docx may inflate to at most this many bytes
  * @param maxInflateRatio and to at most this many times its packed size
  * @param maxPdfPages a PDF may have at most this many pages
+ * @param maxHtmlDepth an HTML page may nest container tags at most this deep
  */
-public record ParseLimits(long maxInflatedBytes, int maxInflateRatio, int maxPdfPages) implements Serializable {
-  public static final ParseLimits DEFAULT = new ParseLimits(100L * 1024 * 1024, 200, 200);
+public record ParseLimits(long maxInflatedBytes, int maxInflateRatio, int maxPdfPages, int maxHtmlDepth)
+    implements Serializable {
+  public static final ParseLimits DEFAULT = new ParseLimits(100L * 1024 * 1024, 200, 200, 1000);
 }

@@ -67,7 +67,7 @@ public final class ReportParser {
       case JSON -> new SourceDocument(form, text, null, Submissions.parseJson(sourceFile, text, catalog));
       case CRAWLER_TEXT -> new SourceDocument(form, text, new GluedTableReader(catalog, Identities.get(), text));
       case HTML -> {
-        HtmlDocument html = HtmlDocument.parse(text);
+        HtmlDocument html = HtmlDocument.parse(text, limits.maxHtmlDepth());
         yield new SourceDocument(form, html.text(), new TableReader(catalog, Identities.get(), form, html.lines()));
       }
       default -> new SourceDocument(form, text, new TableReader(catalog, Identities.get(), form, Lexers.lex(form, text)));

@@ -69,6 +69,95 @@ public final class SchemaExport {
     return readme.substring(0, start + README_START.length()) + "\n\n" + dictionaryMarkdown(false) + readme.substring(end);
   }
 
+  /** The JSON Schema of a JSON submission, from the template catalog. */
+  public static String submissionJsonSchema() {
+    com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode root = m.createObjectNode();
+    root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+    root.put("title", "xxgk-rollup JSON submission: one annual report (国办公开办函〔2021〕30号)");
+    root.put("description", "One report per file. Cells use the codes of schemas/template_catalog.json; a value is a "
+        + "non-negative number (or a string holding one); null or a missing cell means blank. revision orders corrections.");
+    root.put("type", "object");
+    root.putArray("required").add("agency_name").add("year");
+    root.put("additionalProperties", false);
+    com.fasterxml.jackson.databind.node.ObjectNode props = root.putObject("properties");
+    props.putObject("agency_name").put("type", "string").put("minLength", 1).put("description", "机关名称");
+    props.putObject("year").put("type", "integer").put("description", "统计年度");
+    props.putObject("revision").put("type", "integer").put("minimum", 1).put("description", "修订版本号，越大越新");
+    props.putObject("template_version").put("type", "string").put("const", "2021");
+    cn.xxgk.rollup.model.TemplateCatalog catalog = cn.xxgk.rollup.model.TemplateCatalog.get();
+    for (int t : new int[] {2, 4}) {
+      com.fasterxml.jackson.databind.node.ObjectNode table = props.putObject("table" + t);
+      table.put("type", "object").put("additionalProperties", false)
+          .put("description", catalog.table(t).nameZh());
+      com.fasterxml.jackson.databind.node.ObjectNode cells = table.putObject("properties");
+      for (cn.xxgk.rollup.model.TemplateCatalog.Cell c : catalog.cells()) {
+        if (c.table() == t) {
+          value(cells.putObject(c.code()), c.labelZh() + "（" + c.unit() + "）");
+        }
+      }
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode table3 = props.putObject("table3");
+    table3.put("type", "object").put("additionalProperties", false).put("description", catalog.table(3).nameZh());
+    com.fasterxml.jackson.databind.node.ObjectNode rows = table3.putObject("properties");
+    for (cn.xxgk.rollup.model.TemplateCatalog.Row r : catalog.table(3).rows()) {
+      com.fasterxml.jackson.databind.node.ObjectNode row = rows.putObject(r.code());
+      row.put("type", "object").put("additionalProperties", false).put("description", r.displayLabel());
+      com.fasterxml.jackson.databind.node.ObjectNode applicants = row.putObject("properties");
+      for (cn.xxgk.rollup.model.TemplateCatalog.Cell c : r.cells()) {
+        value(applicants.putObject(c.applicantCode()), c.labelZh());
+      }
+    }
+    try {
+      return m.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void value(com.fasterxml.jackson.databind.node.ObjectNode node, String description) {
+    node.put("description", description);
+    com.fasterxml.jackson.databind.node.ArrayNode any = node.putArray("anyOf");
+    any.addObject().put("type", "number").put("minimum", 0);
+    any.addObject().put("type", "string").put("pattern", "^[0-9][0-9,]*(\\.[0-9]+)?$");
+    any.addObject().put("type", "null");
+  }
+
+  /** The CSV submission layout as a Frictionless Table Schema. */
+  public static String submissionCsvSchema() {
+    com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode root = m.createObjectNode();
+    root.put("title", "xxgk-rollup CSV submission: one annual report in long form");
+    root.put("description", "UTF-8 (or GBK) CSV with a header row; one row per cell; one report per file. item is a "
+        + "cell code of tables 二/四 (applicant empty) or a row code of table 三 (applicant one of its columns); "
+        + "an empty value, or a cell with no row, is blank. revision (optional) orders corrections.");
+    com.fasterxml.jackson.databind.node.ArrayNode fields = root.putArray("fields");
+    fields.addObject().put("name", "agency_name").put("type", "string").put("title", "机关名称")
+        .putObject("constraints").put("required", true);
+    fields.addObject().put("name", "year").put("type", "integer").put("title", "统计年度")
+        .putObject("constraints").put("required", true);
+    com.fasterxml.jackson.databind.node.ObjectNode item = fields.addObject().put("name", "item").put("type", "string")
+        .put("title", "项目（单元格或表三行代码）");
+    java.util.Set<String> items = new java.util.LinkedHashSet<>();
+    cn.xxgk.rollup.model.TemplateCatalog.get().cells().forEach(c -> items.add(c.item()));
+    com.fasterxml.jackson.databind.node.ArrayNode itemEnum = item.putObject("constraints").put("required", true).putArray("enum");
+    items.forEach(itemEnum::add);
+    com.fasterxml.jackson.databind.node.ArrayNode applicants = fields.addObject().put("name", "applicant")
+        .put("type", "string").put("title", "申请人类型（仅表三）").putObject("constraints").putArray("enum");
+    applicants.add("");
+    cn.xxgk.rollup.model.TemplateCatalog.get().applicants().forEach(a -> applicants.add(a.code()));
+    fields.addObject().put("name", "value").put("type", "number").put("title", "数值（件；收费为万元）")
+        .putObject("constraints").put("minimum", 0);
+    fields.addObject().put("name", "revision").put("type", "integer").put("title", "修订版本号（可选）");
+    root.putArray("missingValues").add("");
+    root.putArray("primaryKey").add("item").add("applicant");
+    try {
+      return m.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Writes schemas/avro/*.avsc, docs/dictionary.md and the README's dictionary section. */
   public static void main(String[] args) throws IOException {
     Path root = Path.of(args.length > 0 ? args[0] : ".");
@@ -80,6 +169,8 @@ public final class SchemaExport {
     Files.writeString(root.resolve("docs/dictionary.md"),
         "# Data dictionary\n\nGenerated by `SchemaExport` from the table definitions; also written by every run as "
             + "the `dictionary` table.\n\n" + dictionaryMarkdown(true), StandardCharsets.UTF_8);
+    Files.writeString(root.resolve("schemas/submission.schema.json"), submissionJsonSchema(), StandardCharsets.UTF_8);
+    Files.writeString(root.resolve("schemas/submission_csv.schema.json"), submissionCsvSchema(), StandardCharsets.UTF_8);
     Path readme = root.resolve("README.md");
     Files.writeString(readme, withDictionary(Files.readString(readme, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
   }

@@ -22,6 +22,14 @@ class SchemaExportTest {
   }
 
   @Test
+  void publishedSubmissionSchemasMatchTheCatalog() throws IOException {
+    assertEquals(SchemaExport.submissionJsonSchema(),
+        Files.readString(Path.of("..", "schemas", "submission.schema.json"), StandardCharsets.UTF_8));
+    assertEquals(SchemaExport.submissionCsvSchema(),
+        Files.readString(Path.of("..", "schemas", "submission_csv.schema.json"), StandardCharsets.UTF_8));
+  }
+
+  @Test
   void theReadmeAndDocsDictionaryMatchTheTableDefinitions() throws IOException {
     // surefire runs in pipeline/; the repository root is its parent
     String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);

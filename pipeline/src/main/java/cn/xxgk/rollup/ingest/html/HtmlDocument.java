@@ -2,7 +2,10 @@ package cn.xxgk.rollup.ingest.html;
 
 import cn.xxgk.rollup.ingest.text.TextCell;
 import cn.xxgk.rollup.ingest.text.TextLine;
+import cn.xxgk.rollup.ingest.RejectException;
 import java.util.ArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -25,6 +28,11 @@ public final class HtmlDocument {
       "section", "article", "header", "footer", "blockquote", "pre", "table", "title", "dd", "dt", "center");
   private static final Set<String> SKIP = Set.of("script", "style", "noscript", "template", "head", "select", "option");
 
+  private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9]*)\\b[^>]*?(/?)>");
+  /** Tags that are always closed explicitly; unclosed p, td, li do not count. */
+  private static final Set<String> CONTAINERS = Set.of("div", "span", "font", "table", "section", "article", "ul",
+      "ol", "blockquote", "b", "i", "u", "em", "strong", "a", "center", "form", "nav", "main", "aside", "header", "footer");
+
   private final List<TextLine> lines = new ArrayList<>();
   private final StringBuilder text = new StringBuilder();
   private final StringBuilder paragraph = new StringBuilder();
@@ -32,13 +40,33 @@ public final class HtmlDocument {
   private HtmlDocument() {}
 
   /** Reads decoded HTML. The page title comes first: it often is the only place the title is. */
-  public static HtmlDocument parse(String html) {
+  public static HtmlDocument parse(String html, int maxDepth) throws RejectException {
+    checkDepth(html, maxDepth);
     Document doc = Jsoup.parse(html);
     HtmlDocument d = new HtmlDocument();
     d.block(doc.title());
     NodeTraversor.filter(d.new Walker(), doc.body());
     d.flush();
     return d;
+  }
+
+  /**
+   * Counts how deep container tags (those a page must close) nest, before any tree is built: a
+   * page nested deeper than the limit is rejected after one linear scan.
+   */
+  static void checkDepth(String html, int maxDepth) throws RejectException {
+    Matcher m = TAG.matcher(html);
+    int depth = 0;
+    while (m.find()) {
+      if (!CONTAINERS.contains(m.group(2).toLowerCase(java.util.Locale.ROOT)) || m.group(3).equals("/")) {
+        continue;
+      }
+      depth += m.group(1).isEmpty() ? 1 : -1;
+      if (depth > maxDepth) {
+        throw RejectException.of("nesting_limit", "limit", maxDepth);
+      }
+      depth = Math.max(depth, 0);
+    }
   }
 
   public List<TextLine> lines() {

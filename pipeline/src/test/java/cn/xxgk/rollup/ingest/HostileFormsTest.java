@@ -1,0 +1,112 @@
+package cn.xxgk.rollup.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.xxgk.rollup.Samples;
+import cn.xxgk.rollup.model.Report;
+import cn.xxgk.rollup.model.TemplateCatalog;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Files built to hurt: each is rejected with its reason after a bounded amount of work. */
+class HostileFormsTest {
+  private final ReportParser parser = new ReportParser(TemplateCatalog.get(),
+      new ParseLimits(10L * 1024 * 1024, 100, 50, 200));
+
+  @Test
+  void aZipBombIsRejectedWithTheLimitNamed() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.putNextEntry(new ZipEntry("word/document.xml"));
+      byte[] zeros = new byte[1024 * 1024];
+      for (int i = 0; i < 64; i++) {
+        zip.write(zeros); // 64 MB of zeros packs into a few tens of kilobytes
+      }
+      zip.closeEntry();
+    }
+    RejectException e = assertThrows(RejectException.class, () -> parser.parse("bomb.docx", bytes.toByteArray()));
+    assertEquals("decompression_limit", e.reasonCode());
+    assertTrue(e.toReject("bomb.docx").messageEn().contains("--maxInflatedBytes"), e.toReject("bomb.docx").messageEn());
+  }
+
+  @Test
+  void aWordFileCannotPullInALocalFileThroughAnExternalEntity(@TempDir Path dir) throws Exception {
+    Path secret = dir.resolve("secret.txt");
+    Files.writeString(secret, "TOP-SECRET-CONTENT");
+    Report original = parser.parse("a.txt", Samples.bytes("2024_huaian_city_gov_pdf-layout.txt"));
+    byte[] docx = rewriteEntry(Renderings.docx(original), "word/document.xml", xml -> xml
+        .replaceFirst("<\\?xml[^>]*\\?>", "$0<!DOCTYPE d [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>")
+        .replaceFirst(original.agencyName(), "&xxe;" + original.agencyName()));
+    try {
+      Report r = parser.parse("xxe.docx", docx);
+      assertFalse(r.agencyName().contains("TOP-SECRET"), r.agencyName());
+      assertFalse(r.toString().contains("TOP-SECRET"));
+    } catch (RejectException e) {
+      assertFalse(e.toReject("xxe.docx").messageZh().contains("TOP-SECRET"), e.toReject("xxe.docx").messageZh());
+    }
+  }
+
+  @Test
+  void deeplyNestedHtmlIsRejectedBeforeATreeIsBuilt() {
+    String html = "<html><body>" + "<div>".repeat(1_000_000) + "淮安市人民政府2024年政府信息公开工作年度报告</body></html>";
+    RejectException e = assertThrows(RejectException.class, () -> parser.parse("deep.html", html.getBytes(StandardCharsets.UTF_8)));
+    assertEquals("nesting_limit", e.reasonCode());
+    assertEquals("HTML页面的标签嵌套超过200层（--maxHtmlDepth），不像正常的报告页面，未解析。", e.toReject("deep.html").messageZh());
+  }
+
+  @Test
+  void aScannedPdfWithoutTextIsRejected() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PDDocument doc = new PDDocument()) {
+      doc.addPage(new PDPage());
+      doc.save(bytes);
+    }
+    assertEquals("no_text_layer", assertThrows(RejectException.class,
+        () -> parser.parse("scan.pdf", bytes.toByteArray())).reasonCode());
+  }
+
+  @Test
+  void aZipThatIsNotAWordFileIsRejected() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.putNextEntry(new ZipEntry("photos/1.jpg"));
+      zip.write(new byte[] {1, 2, 3});
+      zip.closeEntry();
+    }
+    assertEquals("unsupported_format", assertThrows(RejectException.class,
+        () -> parser.parse("x.zip", bytes.toByteArray())).reasonCode());
+  }
+
+  /** A copy of a zip with one entry's text rewritten. */
+  static byte[] rewriteEntry(byte[] zipBytes, String name, java.util.function.UnaryOperator<String> edit) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zipBytes));
+        ZipOutputStream zip = new ZipOutputStream(out)) {
+      ZipEntry e;
+      while ((e = in.getNextEntry()) != null) {
+        byte[] content = in.readAllBytes();
+        if (e.getName().equals(name)) {
+          content = edit.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        }
+        zip.putNextEntry(new ZipEntry(e.getName()));
+        zip.write(content);
+        zip.closeEntry();
+      }
+    }
+    return out.toByteArray();
+  }
+}
