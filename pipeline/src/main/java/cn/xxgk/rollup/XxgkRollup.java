@@ -16,6 +16,7 @@ import cn.xxgk.rollup.output.WriteTables;
 import cn.xxgk.rollup.model.Registry;
 import cn.xxgk.rollup.rollup.Reconcile;
 import cn.xxgk.rollup.rollup.Rollups;
+import cn.xxgk.rollup.validate.ChooseVersions;
 import cn.xxgk.rollup.validate.ResolveAgencies;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Create;
@@ -56,7 +57,7 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * CSV).
  *
  * <pre>
- * MatchInputs -> ParseReports -+-> reports -> ResolveAgencies -> Reconcile -> Validate -+
+ * MatchInputs -> ParseReports -+-> reports -> ResolveAgencies -> ChooseVersions -> Reconcile -> Validate -+
  *                              |      +-----------------------------------------------------+
  *                              |      +-> WriteReports (reports, metrics)
  *                              |      +-> CollectFindings (+ stale waivers, missing reports) -> WriteFindings
@@ -170,8 +171,10 @@ public final class XxgkRollup {
             new ParseLimits(options.getMaxInflatedBytes(), options.getMaxInflateRatio(), options.getMaxPdfPages(),
                 options.getMaxHtmlDepth())));
     PCollection<Reject> rejects = parsed.get(ParseReports.REJECTS);
-    PCollectionTuple reconciled = parsed.get(ParseReports.REPORTS)
+    PCollectionTuple versions = parsed.get(ParseReports.REPORTS)
         .apply("ResolveAgencies", new ResolveAgencies(registryView))
+        .apply("ChooseVersions", new ChooseVersions());
+    PCollectionTuple reconciled = versions.get(ChooseVersions.CURRENT)
         .apply("Reconcile", new Reconcile(registryView));
     PCollectionTuple validated = reconciled.get(Reconcile.REPORTS).apply("Validate", new Validate(waivers));
     PCollection<Report> reports = validated.get(Validate.REPORTS);
@@ -188,6 +191,7 @@ public final class XxgkRollup {
 
     reports.apply("WriteReports", WriteTables.to(out, Tables.reportsSpec(), Tables.metricsSpec()));
     rejects.apply("WriteRejects", WriteTables.to(out, Tables.rejectsSpec()));
+    versions.get(ChooseVersions.SUPERSEDED).apply("WriteSuperseded", WriteTables.to(out, Tables.supersededSpec()));
     findings.apply("WriteFindings", WriteTables.to(out, Tables.findingsSpec()));
     p.apply("Dictionary", Create.of(Tables.dictionaryRows()).withRowSchema(Tables.dictionary().beamSchema()))
         .apply("WriteDictionary", WriteTables.to(out, new RowSpec(Tables.dictionary(), List.of("table_name", "position"))));
@@ -285,6 +289,7 @@ public final class XxgkRollup {
   static void printSummary(PipelineResult result, Options options, PrintStream out) {
     MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder().build());
     long parsed = 0;
+    long superseded = 0;
     Map<String, Long> rejected = new TreeMap<>();
     Map<String, Long> rows = new TreeMap<>();
     for (MetricResult<Long> c : metrics.getCounters()) {
@@ -292,14 +297,18 @@ public final class XxgkRollup {
       String name = c.getName().getName();
       long v = c.getAttempted();
       switch (ns) {
-        case "xxgk" -> parsed += name.equals("reports_parsed") ? v : 0;
+        case "xxgk" -> {
+          parsed += name.equals("reports_parsed") ? v : 0;
+          superseded += name.equals("reports_superseded") ? v : 0;
+        }
         case "xxgk.rejected" -> rejected.merge(name, v, Long::sum);
         case "xxgk.rows" -> rows.merge(name, v, Long::sum);
         default -> { }
       }
     }
     long rejectedTotal = rejected.values().stream().mapToLong(Long::longValue).sum();
-    out.printf("xxgk-rollup: %d files read, %d parsed, %d rejected%n", parsed + rejectedTotal, parsed, rejectedTotal);
+    out.printf("xxgk-rollup: %d files read, %d parsed, %d rejected; %d current reports, %d superseded by a later version%n",
+        parsed + rejectedTotal, parsed, rejectedTotal, parsed - superseded, superseded);
     rejected.forEach((reason, n) -> out.printf("  rejected %-28s %d%n", reason, n));
     out.printf("  tables written to %s: %s%n", options.getOutput(), rows);
   }

@@ -36,6 +36,12 @@ class XxgkRollupTest {
   private static final String JINING = "2024_jining_xingzheng_shenpi_fuwuju_pagetext.txt";
   private static final String FORMULA_AGENCY = "=HYPERLINK(\"x.cn\",\"点此\")";
 
+  /** The PDFs are the same reports as the layout texts; at equal revision, folder and time the later path wins. */
+  private static final List<String> SUPERSEDED = List.of(
+      "2023_huaian_hongzequ_gov.pdf|2023_huaian_hongzequ_gov_pdf-layout.txt",
+      "2024_huaian_city_gov.pdf|sub folder/2024_huaian_city_gov_pdf-layout.txt",
+      "2024_huaian_hongzequ_gov.pdf|2024_huaian_hongzequ_gov_pdf-layout.txt");
+
   @TempDir static Path work;
   static Path input;
   static Path output;
@@ -51,6 +57,12 @@ class XxgkRollupTest {
     Files.write(input.resolve(".DS_Store"), new byte[] {0, 1, 2});
     String formula = Samples.text(JINING).replaceFirst("济宁市行政审批服务局", FORMULA_AGENCY);
     Files.write(input.resolve("formula.txt"), formula.getBytes(StandardCharsets.UTF_8));
+    // one modification time for every file: then the path decides between versions (below)
+    try (Stream<Path> files = Files.walk(input)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L));
+      }
+    }
     output = work.resolve("out");
     // the office accepts 洪泽 2024's N1: its text counts only the district office's own applications
     Path waivers = work.resolve("waivers.csv");
@@ -73,7 +85,8 @@ class XxgkRollupTest {
   @Test
   void summaryCountsEveryFile() {
     int parsed = Samples.PARSED.size() + 1; // the samples and formula.txt
-    assertTrue(summary.contains((parsed + 2) + " files read, " + parsed + " parsed, 2 rejected"), summary);
+    assertTrue(summary.contains((parsed + 2) + " files read, " + parsed + " parsed, 2 rejected; "
+        + (parsed - SUPERSEDED.size()) + " current reports, " + SUPERSEDED.size() + " superseded"), summary);
     assertTrue(summary.contains("file_too_large"), summary);
     assertTrue(summary.contains("table_not_found"), summary);
   }
@@ -105,6 +118,9 @@ class XxgkRollupTest {
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
       for (String sample : Samples.PARSED) {
         String file = sample.equals(HUAIAN) ? "sub folder/" + sample : sample;
+        if (SUPERSEDED.stream().anyMatch(s -> s.startsWith(file + "|"))) {
+          continue;
+        }
         ExpectedReport expected = Samples.expected(sample);
         Map<String, String[]> got = new LinkedHashMap<>();
         try (ResultSet rs = st.executeQuery("SELECT item, applicant, value, status FROM "
@@ -138,28 +154,26 @@ class XxgkRollupTest {
       List<String> files = new ArrayList<>();
       Samples.PARSED.forEach(s -> files.add(s.equals(HUAIAN) ? "sub folder/" + s : s));
       files.add("formula.txt");
+      SUPERSEDED.forEach(s -> files.remove(s.split("\\|")[0]));
       files.sort(null);
       assertEquals(files, column(st, "SELECT source_file FROM " + table("reports")));
+      assertEquals(SUPERSEDED.stream().map(s -> s + "|same revision, folder and time: the later path wins").toList(),
+          column(st, "SELECT source_file || '|' || replaced_by || '|' || reason FROM " + table("superseded")));
       assertEquals(List.of("big.txt|file_too_large", "broken.txt|table_not_found"),
           column(st, "SELECT source_file || '|' || reason_code FROM " + table("rejects")));
       assertEquals(List.of(String.valueOf(200 * files.size())), column(st, "SELECT count(*) FROM " + table("metrics")));
       assertEquals(List.of(
-              "2023_huaian_hongzequ_gov.pdf|R4|error",
-              "2023_huaian_hongzequ_gov.pdf|R4|error",
               "2023_huaian_hongzequ_gov_pdf-layout.txt|R4|error",
               "2023_huaian_hongzequ_gov_pdf-layout.txt|R4|error",
               "2023_suqian_shuyangxian_fagaiju_crawled.html|blank_read_as_zero|warning",
-              "2024_huaian_hongzequ_gov.pdf|N1|warning",
               "2024_huaian_hongzequ_gov_pdf-layout.txt|N1|warning",
               "2024_pingtan_zonghe_shiyanqu_pagetxt.txt|ambiguous_split|warning",
               "2024_shanghai_kewei_pdf2md.txt|blank_cell|warning"),
           column(st, "SELECT source_file || '|' || rule_id || '|' || severity FROM " + table("findings")));
-      assertEquals(List.of("2024_huaian_hongzequ_gov.pdf|N1|true|正文只统计区政府办本级申请（市政务公开办）",
-              "2024_huaian_hongzequ_gov_pdf-layout.txt|N1|true|正文只统计区政府办本级申请（市政务公开办）"),
+      assertEquals(List.of("2024_huaian_hongzequ_gov_pdf-layout.txt|N1|true|正文只统计区政府办本级申请（市政务公开办）"),
           column(st, "SELECT source_file || '|' || rule_id || '|' || waived || '|' || waiver_reason FROM "
               + table("findings") + " WHERE waived"));
-      assertEquals(List.of("2023_huaian_hongzequ_gov.pdf|2|0", "2023_huaian_hongzequ_gov_pdf-layout.txt|2|0",
-              "2024_huaian_hongzequ_gov.pdf|0|0", "2024_huaian_hongzequ_gov_pdf-layout.txt|0|0"),
+      assertEquals(List.of("2023_huaian_hongzequ_gov_pdf-layout.txt|2|0", "2024_huaian_hongzequ_gov_pdf-layout.txt|0|0"),
           column(st, "SELECT source_file || '|' || error_count || '|' || warning_count FROM " + table("reports")
               + " WHERE source_file LIKE '%hongze%'"));
     }
@@ -170,7 +184,7 @@ class XxgkRollupTest {
     byte[] bytes = Files.readAllBytes(output.resolve("csv/metrics.csv"));
     assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, java.util.Arrays.copyOf(bytes, 3));
     List<CSVRecord> csv = readCsv("metrics");
-    assertEquals(200 * (Samples.PARSED.size() + 1), csv.size());
+    assertEquals(200 * (Samples.PARSED.size() + 1 - SUPERSEDED.size()), csv.size());
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
       List<String> parquet = column(st, "SELECT source_file || '|' || item || '|' || applicant || '|' || "
           + "coalesce(CAST(value AS VARCHAR), '') || '|' || status FROM " + table("metrics"));
@@ -198,7 +212,7 @@ class XxgkRollupTest {
     Path again = work.resolve("again");
     run(input, again, "--waivers=" + work.resolve("waivers.csv"));
     List<Path> first = files(output);
-    assertEquals(18, first.size()); // 9 tables, CSV and Parquet each
+    assertEquals(20, first.size()); // 10 tables, CSV and Parquet each
     assertEquals(first, files(again));
     for (Path rel : first) {
       assertArrayEquals(Files.readAllBytes(output.resolve(rel)), Files.readAllBytes(again.resolve(rel)), rel.toString());

@@ -1,5 +1,6 @@
 package cn.xxgk.rollup.ingest;
 
+import cn.xxgk.rollup.model.Provenance;
 import cn.xxgk.rollup.model.Reject;
 import cn.xxgk.rollup.model.RejectCoder;
 import cn.xxgk.rollup.model.Report;
@@ -82,13 +83,25 @@ public final class ParseReports extends PTransform<PCollection<FileIO.ReadableFi
         } catch (IOException e) {
           throw RejectException.of("read_error", "detail", String.valueOf(e.getMessage()));
         }
-        out.get(REPORTS).output(parser.parse(sourceFile, bytes));
+        Report report = parser.parse(sourceFile, bytes);
+        Integer revision = report.provenance().revision() != null
+            ? report.provenance().revision() : Provenance.revisionOf(sourceFile);
+        out.get(REPORTS).output(report.withProvenance(
+            new Provenance(sha256(bytes), bytes.length, meta.lastModifiedMillis(), revision)));
         parsed.inc();
       } catch (RejectException e) {
         reject(out, e.toReject(sourceFile));
       } catch (RuntimeException | StackOverflowError e) {
         // A parser bug must cost one file, not the run; the reject names it for the maintainers.
         reject(out, Reject.of(sourceFile, "internal_error", java.util.Map.of("detail", e.toString())));
+      }
+    }
+
+    static String sha256(byte[] bytes) {
+      try {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
       }
     }
 

@@ -7,6 +7,7 @@ import cn.xxgk.rollup.model.CellType;
 import cn.xxgk.rollup.model.Finding;
 import cn.xxgk.rollup.model.Identities;
 import cn.xxgk.rollup.model.Narrative;
+import cn.xxgk.rollup.model.Provenance;
 import cn.xxgk.rollup.model.Registry;
 import cn.xxgk.rollup.model.Report;
 import cn.xxgk.rollup.model.SourceForm;
@@ -37,6 +38,7 @@ public final class ReportDraft {
   private final List<Finding> findings = new ArrayList<>();
   private String templateVersion;
   private Map<String, List<BigDecimal>> stated = Map.of();
+  private Integer revision;
 
   public ReportDraft(String sourceFile, String agencyName, int year, Integer periodYear) {
     this.sourceFile = sourceFile;
@@ -50,6 +52,11 @@ public final class ReportDraft {
 
   public void templateVersion(String version) {
     this.templateVersion = version;
+  }
+
+  /** Records the revision a structured submission states. */
+  public void revision(Integer r) {
+    this.revision = r;
   }
 
   /** Records what the narrative states, from the text outside the tables. */
@@ -258,6 +265,7 @@ public final class ReportDraft {
     }
     // until a registry says otherwise, an agency is known by its printed name
     return new Report(sourceFile, agencyName, Registry.none().agencyIdOf(agencyName), Registry.UNKNOWN_CATEGORY,
-        false, year, periodYear, form, templateVersion, statuses, values, stated, findings);
+        false, year, periodYear, form, templateVersion, statuses, values, stated, findings,
+        new Provenance("", 0, 0, revision));
   }
 }

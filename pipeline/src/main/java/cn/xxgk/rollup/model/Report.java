@@ -30,6 +30,7 @@ public final class Report {
   private final BigDecimal[] values;
   private final Map<String, List<BigDecimal>> stated;
   private final List<Finding> findings;
+  private final Provenance provenance;
 
   /**
    * @param periodYear the year of the statistics period (统计期限), null when the text gives none
@@ -48,7 +49,8 @@ public final class Report {
       CellStatus[] statuses,
       BigDecimal[] values,
       Map<String, List<BigDecimal>> stated,
-      List<Finding> findings) {
+      List<Finding> findings,
+      Provenance provenance) {
     if (statuses.length != values.length) {
       throw new IllegalArgumentException("statuses and values differ in length");
     }
@@ -70,12 +72,13 @@ public final class Report {
     this.values = values.clone();
     this.stated = Collections.unmodifiableMap(new LinkedHashMap<>(stated));
     this.findings = List.copyOf(findings);
+    this.provenance = Objects.requireNonNull(provenance);
   }
 
   /** The same report with another list of findings (after validation). */
   public Report withFindings(List<Finding> newFindings) {
     return new Report(sourceFile, agencyName, agencyId, category, aggregate, year, periodYear, sourceForm,
-        templateVersion, statuses, values, stated, newFindings);
+        templateVersion, statuses, values, stated, newFindings, provenance);
   }
 
   /**
@@ -85,7 +88,17 @@ public final class Report {
   public Report withAgency(String id, String agencyCategory, boolean isAggregate) {
     List<Finding> stamped = findings.stream().map(f -> f.withAgency(id, agencyCategory)).toList();
     return new Report(sourceFile, agencyName, id, agencyCategory, isAggregate, year, periodYear, sourceForm,
-        templateVersion, statuses, values, stated, stamped);
+        templateVersion, statuses, values, stated, stamped, provenance);
+  }
+
+  /** The same report with the facts of its file (hash, size, time, revision). */
+  public Report withProvenance(Provenance p) {
+    return new Report(sourceFile, agencyName, agencyId, category, aggregate, year, periodYear, sourceForm,
+        templateVersion, statuses, values, stated, findings, p);
+  }
+
+  public Provenance provenance() {
+    return provenance;
   }
 
   /** Whether this is an area's aggregate report (never added to sums; reconciled instead). */
@@ -186,7 +199,8 @@ public final class Report {
         && templateVersion.equals(r.templateVersion)
         && Arrays.equals(statuses, r.statuses)
         && Arrays.equals(values, r.values)
-        && findings.equals(r.findings);
+        && findings.equals(r.findings)
+        && provenance.equals(r.provenance);
   }
 
   @Override

@@ -13,6 +13,7 @@ import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 
 /**
  * Explicit, deterministic coder for {@link Report}. An inferred SerializableCoder made the
@@ -61,6 +62,11 @@ public final class ReportCoder extends CustomCoder<Report> {
     for (Finding f : r.findings()) {
       FindingCoder.of().encode(f, out);
     }
+    Provenance p = r.provenance();
+    STRING.encode(p.sha256(), out);
+    VarLongCoder.of().encode(p.sizeBytes(), out);
+    VarLongCoder.of().encode(p.lastModifiedMillis(), out);
+    NULLABLE_INT.encode(p.revision(), out);
   }
 
   @Override
@@ -103,7 +109,9 @@ public final class ReportCoder extends CustomCoder<Report> {
     for (int i = 0; i < findingCount; i++) {
       findings.add(FindingCoder.of().decode(in));
     }
-    return new Report(sourceFile, agency, agencyId, category, aggregate, year, periodYear, form, template, statuses, values, stated, findings);
+    Provenance provenance = new Provenance(STRING.decode(in), VarLongCoder.of().decode(in),
+        VarLongCoder.of().decode(in), NULLABLE_INT.decode(in));
+    return new Report(sourceFile, agency, agencyId, category, aggregate, year, periodYear, form, template, statuses, values, stated, findings, provenance);
   }
 
   @Override

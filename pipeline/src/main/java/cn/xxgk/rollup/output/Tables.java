@@ -98,6 +98,35 @@ public final class Tables {
     return sb.toString();
   }
 
+  /** Versions replaced by a later version of the same agency-year report. */
+  public static OutputTable superseded() {
+    return new OutputTable("superseded", "被更新版本取代的报告", List.of(
+        SOURCE_FILE, AGENCY_ID, AGENCY, YEAR,
+        Column.string("replaced_by", "取代它的文件", "source_file of the version used instead"),
+        Column.string("reason", "原因", "the first rule of the version order that put the other file later")));
+  }
+
+  public static TableSpec<cn.xxgk.rollup.model.Superseded> supersededSpec() {
+    return new SupersededSpec();
+  }
+
+  private static final class SupersededSpec implements TableSpec<cn.xxgk.rollup.model.Superseded> {
+    @Override
+    public OutputTable table() {
+      return superseded();
+    }
+
+    @Override
+    public Comparator<cn.xxgk.rollup.model.Superseded> order() {
+      return cn.xxgk.rollup.model.Superseded.ORDER;
+    }
+
+    @Override
+    public void rows(cn.xxgk.rollup.model.Superseded s, Consumer<List<Object>> out) {
+      out.accept(Arrays.asList(s.sourceFile(), s.agencyId(), s.agencyName(), s.year(), s.replacedBy(), s.reason()));
+    }
+  }
+
   /** Every column of every output table: the data dictionary. */
   public static OutputTable dictionary() {
     return new OutputTable("dictionary", "数据字典：各输出表的列", List.of(
@@ -113,8 +142,8 @@ public final class Tables {
 
   /** Every output table, in the order the dictionary lists them. */
   public static List<OutputTable> all() {
-    return List.of(reports(), metrics(), rejects(), findings(), rollupCity(), rollupCategory(), indicators(),
-        rankings(), dictionary());
+    return List.of(reports(), metrics(), rejects(), superseded(), findings(), rollupCity(), rollupCategory(),
+        indicators(), rankings(), dictionary());
   }
 
   /** The dictionary's rows: one per column of every table. */

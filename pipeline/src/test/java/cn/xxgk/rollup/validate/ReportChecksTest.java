@@ -146,7 +146,7 @@ class ReportChecksTest {
   static Report copy(Report r, String sourceFile, int year, Integer periodYear, CellStatus[] s, BigDecimal[] v,
       Map<String, List<BigDecimal>> stated, List<Finding> findings) {
     return new Report(sourceFile, r.agencyName(), r.agencyId(), r.category(), r.aggregate(), year, periodYear,
-        r.sourceForm(), r.templateVersion(), s, v, stated, findings);
+        r.sourceForm(), r.templateVersion(), s, v, stated, findings, r.provenance());
   }
 
   static Report withStatus(Report r, String code, CellStatus status) {

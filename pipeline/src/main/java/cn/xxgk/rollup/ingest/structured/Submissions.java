@@ -52,6 +52,7 @@ public final class Submissions {
     Map<String, String> values = new LinkedHashMap<>();
     String agency = null;
     Integer year = null;
+    Integer revision = null;
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
         .setIgnoreSurroundingSpaces(true).get();
     try (CSVParser csv = format.parse(new StringReader(stripBom(text)))) {
@@ -79,6 +80,14 @@ public final class Submissions {
           } else if (!year.equals(parsedYear)) {
             errors.add("第" + line + "行 year 列：" + parsedYear + "与第2行的" + year + "不同");
           }
+          if (r.isMapped("revision") && !r.get("revision").isBlank()) {
+            Integer rev = revision(r.get("revision"));
+            if (rev == null || revision != null && !revision.equals(rev)) {
+              errors.add("第" + line + "行 revision 列：“" + r.get("revision") + "”不是正整数或与前几行不同");
+            } else {
+              revision = rev;
+            }
+          }
           String item = r.get("item");
           String applicant = r.get("applicant");
           String code = applicant.isEmpty() ? item : item + "__" + applicant;
@@ -102,7 +111,7 @@ public final class Submissions {
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
       errors.add("CSV 格式错误：" + e.getMessage());
     }
-    return build(sourceFile, SourceForm.CSV, agency, year, values, errors, catalog);
+    return build(sourceFile, SourceForm.CSV, agency, year, revision, values, errors, catalog);
   }
 
   public static Report parseJson(String sourceFile, String text, TemplateCatalog catalog) throws RejectException {
@@ -122,6 +131,13 @@ public final class Submissions {
     }
     if (year == null) {
       errors.add("/year：缺少年度或不是年份");
+    }
+    Integer revision = null;
+    if (root.has("revision")) {
+      revision = root.path("revision").canConvertToInt() ? Integer.valueOf(root.path("revision").asInt()) : null;
+      if (revision == null || revision < 1) {
+        errors.add("/revision：应为正整数");
+      }
     }
     Iterator<String> fields = root.fieldNames();
     while (fields.hasNext()) {
@@ -160,7 +176,7 @@ public final class Submissions {
         }
       }
     }
-    return build(sourceFile, SourceForm.JSON, agency, year, values, errors, catalog);
+    return build(sourceFile, SourceForm.JSON, agency, year, revision, values, errors, catalog);
   }
 
   private static void value(String path, JsonNode v, String code, Map<String, String> values, List<String> errors) {
@@ -172,8 +188,8 @@ public final class Submissions {
     values.put(code, text);
   }
 
-  private static Report build(String sourceFile, SourceForm form, String agency, Integer year, Map<String, String> values,
-      List<String> errors, TemplateCatalog catalog) throws RejectException {
+  private static Report build(String sourceFile, SourceForm form, String agency, Integer year, Integer revision,
+      Map<String, String> values, List<String> errors, TemplateCatalog catalog) throws RejectException {
     if (agency == null || agency.isBlank()) {
       errors.add(0, "没有机关名称");
     }
@@ -183,6 +199,7 @@ public final class Submissions {
       throw RejectException.of("submission_invalid", "form", form == SourceForm.CSV ? "CSV" : "JSON", "errors", listed);
     }
     ReportDraft draft = new ReportDraft(sourceFile, agency, year, year);
+    draft.revision(revision);
     for (TemplateCatalog.Cell c : catalog.cells()) {
       draft.set(c, TextCell.of(values.getOrDefault(c.code(), "")));
     }
@@ -197,6 +214,15 @@ public final class Submissions {
     try {
       int y = Integer.parseInt(s.strip());
       return y >= 1900 && y <= 2999 ? y : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static Integer revision(String s) {
+    try {
+      int r = Integer.parseInt(s.strip());
+      return r >= 1 ? r : null;
     } catch (NumberFormatException e) {
       return null;
     }

@@ -1,0 +1,116 @@
+package cn.xxgk.rollup.validate;
+
+import cn.xxgk.rollup.model.Finding;
+import cn.xxgk.rollup.model.Provenance;
+import cn.xxgk.rollup.model.Report;
+import cn.xxgk.rollup.model.ReportCoder;
+import cn.xxgk.rollup.model.Superseded;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * Keeps the latest version of each agency-year report. Versions are ordered by, in turn: the
+ * explicit revision (a {@code .r2} file-name suffix or a submission's revision; none counts as
+ * lowest), whether the file is under a {@code corrections/} folder (after the others), the file's
+ * modification time, and its path, so the order is always total. The others go to
+ * {@link #SUPERSEDED} with the reason. Files that claim the same explicit revision with different
+ * content raise {@code conflicting_versions} on the chosen one; the order still decides.
+ */
+public final class ChooseVersions extends PTransform<PCollection<Report>, PCollectionTuple> {
+  public static final TupleTag<Report> CURRENT = new TupleTag<>() {};
+  public static final TupleTag<Superseded> SUPERSEDED = new TupleTag<>() {};
+
+  /** Oldest first. */
+  public static final Comparator<Report> VERSION_ORDER = Comparator
+      .comparing((Report r) -> r.provenance().revision(), Comparator.nullsFirst(Comparator.naturalOrder()))
+      .thenComparing(r -> Provenance.inCorrections(r.sourceFile()))
+      .thenComparingLong(r -> r.provenance().lastModifiedMillis())
+      .thenComparing(Report::sourceFile);
+
+  @Override
+  public PCollectionTuple expand(PCollection<Report> reports) {
+    PCollectionTuple out = reports
+        .apply("KeyByAgencyYear", WithKeys.of((Report r) -> r.agencyId() + "|" + r.year())
+            .withKeyType(TypeDescriptors.strings()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), ReportCoder.of()))
+        .apply("GroupVersions", GroupByKey.create())
+        .apply("KeepLatest", ParDo.of(new ChooseFn()).withOutputTags(CURRENT, TupleTagList.of(SUPERSEDED)));
+    out.get(CURRENT).setCoder(ReportCoder.of());
+    out.get(SUPERSEDED).setCoder(new Superseded.Coder());
+    return out;
+  }
+
+  static final class ChooseFn extends DoFn<KV<String, Iterable<Report>>, Report> {
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<Report>> versions, MultiOutputReceiver out) {
+      List<Report> all = new ArrayList<>();
+      versions.getValue().forEach(all::add);
+      all.sort(VERSION_ORDER);
+      Report latest = all.get(all.size() - 1);
+      List<Finding> conflicts = new ArrayList<>();
+      for (Report older : all.subList(0, all.size() - 1)) {
+        out.get(SUPERSEDED).output(new Superseded(older.sourceFile(), older.agencyId(), older.agencyName(),
+            older.year(), latest.sourceFile(), reason(older, latest)));
+        Metrics.counter("xxgk", "reports_superseded").inc();
+      }
+      Map<Integer, List<Report>> byRevision = new LinkedHashMap<>();
+      for (Report r : all) {
+        if (r.provenance().revision() != null) {
+          byRevision.computeIfAbsent(r.provenance().revision(), k -> new ArrayList<>()).add(r);
+        }
+      }
+      for (Map.Entry<Integer, List<Report>> e : byRevision.entrySet()) {
+        long distinct = e.getValue().stream().map(r -> r.provenance().sha256()).distinct().count();
+        if (distinct > 1) {
+          List<String> files = e.getValue().stream().map(Report::sourceFile).sorted().toList();
+          conflicts.add(Finding.of(latest.sourceFile(), latest.agencyName(), latest.year(), "conflicting_versions", "",
+              null, null, Map.of("revision", e.getKey(), "files", String.join("、", files),
+                  "chosen", latest.sourceFile())));
+        }
+      }
+      if (conflicts.isEmpty()) {
+        out.get(CURRENT).output(latest);
+      } else {
+        List<Finding> findings = new ArrayList<>(latest.findings());
+        findings.addAll(conflicts);
+        out.get(CURRENT).output(latest.withFindings(findings));
+      }
+    }
+  }
+
+  /** Why {@code older} lost to {@code latest}: the first criterion of the order that differs. */
+  static String reason(Report older, Report latest) {
+    Integer a = older.provenance().revision();
+    Integer b = latest.provenance().revision();
+    if (!java.util.Objects.equals(a, b)) {
+      return "revision " + (a == null ? "none" : a) + " < revision " + b;
+    }
+    if (Provenance.inCorrections(older.sourceFile()) != Provenance.inCorrections(latest.sourceFile())) {
+      return "the later file is in corrections/";
+    }
+    if (older.provenance().sha256().equals(latest.provenance().sha256())) {
+      return "same content as the later file";
+    }
+    if (older.provenance().lastModifiedMillis() != latest.provenance().lastModifiedMillis()) {
+      return "the later file was modified more recently";
+    }
+    return "same revision, folder and time: the later path wins";
+  }
+}
