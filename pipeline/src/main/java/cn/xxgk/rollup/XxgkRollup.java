@@ -24,9 +24,24 @@ import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollectionView;
 import cn.xxgk.rollup.validate.Validate;
 import cn.xxgk.rollup.validate.Waivers;
+import cn.xxgk.rollup.output.Changes;
+import cn.xxgk.rollup.output.CsvTables;
+import cn.xxgk.rollup.output.Manifest;
+import cn.xxgk.rollup.output.OutputTable;
+import cn.xxgk.rollup.output.RunFolders;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Set;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -65,13 +80,19 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  *                              +-> rejects -> WriteRejects (rejects)
  * </pre>
  *
- * <p>Exit codes: 0 outputs written; 1 the run failed; 2 bad options; 3 no input files matched.
+ * <p>Exit codes: 0 published; 1 the run failed (nothing published); 2 bad options; 3 no input
+ * files matched; 5 another run holds the output's lock; 6 published, but --failOnError and a
+ * report has an error that is not waived.
  */
 public final class XxgkRollup {
   public static final int EXIT_OK = 0;
   public static final int EXIT_RUN_FAILED = 1;
   public static final int EXIT_USAGE = 2;
   public static final int EXIT_NO_INPUT = 3;
+  public static final int EXIT_LOCKED = 5;
+  public static final int EXIT_VALIDATION_ERRORS = 6;
+  /** Test seam: fail after the run wrote its folder and before it is published. */
+  static final String FAIL_BEFORE_PUBLISH = "xxgk.test.failBeforePublish";
 
   private XxgkRollup() {}
 
@@ -148,6 +169,23 @@ public final class XxgkRollup {
     long getMinSample();
 
     void setMinSample(long value);
+
+    @Description("The output to compare with for the changes table; default: the output published now.")
+    String getPrevious();
+
+    void setPrevious(String value);
+
+    @Description("How many run folders (<output>.runs/) to keep, the published one always included.")
+    @Default.Integer(5)
+    int getKeepRuns();
+
+    void setKeepRuns(int value);
+
+    @Description("Exit with code 6 after publishing when any report has a validation error that is not waived.")
+    @Default.Boolean(false)
+    boolean getFailOnError();
+
+    void setFailOnError(boolean value);
   }
 
   /** Builds the pipeline; separate from {@link #run} so tests can run it on a TestPipeline. */
@@ -247,26 +285,111 @@ public final class XxgkRollup {
     }
     FileSystems.setDefaultPipelineOptions(options);
     InputSpec input = InputSpec.of(options.getInput());
+    Instant started = Instant.now();
+    String published = options.getOutput();
     try {
       if (countInputs(input) == 0) {
         err.println("xxgk-rollup: no input files match " + options.getInput() + "; nothing was written.");
         return EXIT_NO_INPUT;
       }
-      Pipeline p = Pipeline.create(options);
-      try {
-        build(p, options);
-      } catch (IllegalArgumentException | IOException e) {
-        err.println("xxgk-rollup: " + e.getMessage());
-        return EXIT_USAGE;
+      Map<String, Object> optionValues = optionValues(options);
+      try (RunFolders folders = RunFolders.lock(Path.of(published))) {
+        Path previous = options.getPrevious() != null ? Path.of(options.getPrevious()) : folders.published();
+        String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
+            + "-" + HexFormat.of().formatHex(ByteBuffer.allocate(4).putInt(new SecureRandom().nextInt()).array());
+        Path runDir = folders.newRun(runId);
+        options.setOutput(runDir.toString());
+        Pipeline p = Pipeline.create(options);
+        try {
+          build(p, options);
+        } catch (IllegalArgumentException | IOException e) {
+          err.println("xxgk-rollup: " + e.getMessage());
+          return EXIT_USAGE;
+        }
+        PipelineResult result = p.run();
+        result.waitUntilFinish();
+        if (Boolean.getBoolean(FAIL_BEFORE_PUBLISH)) {
+          throw new IOException("failure injected before publishing (" + FAIL_BEFORE_PUBLISH + ")");
+        }
+        List<Changes.Change> changes = Changes.compute(previous, runDir);
+        Tables.writeChanges(changes, runDir.toString());
+        List<String> tables = Tables.all().stream().map(OutputTable::name).toList();
+        Manifest.write(runDir, runId, started, Instant.now(), optionValues, hashInputs(input), tables, changes.size());
+        folders.publish(runDir);
+        folders.prune(options.getKeepRuns());
+        options.setOutput(published);
+        printSummary(result, options, out);
+        Set<String> changed = Changes.agencies(changes);
+        if (previous != null) {
+          out.println("  changes since the previous output: " + changes.size()
+              + (changed.isEmpty() ? "" : "; figures changed for " + String.join("、", changed)));
+        }
+        if (options.getFailOnError() && CsvTables.read(runDir, "reports").stream()
+            .anyMatch(r -> !"0".equals(r.get("error_count")))) {
+          err.println("xxgk-rollup: published, but reports have validation errors (--failOnError); see findings.");
+          return EXIT_VALIDATION_ERRORS;
+        }
       }
-      PipelineResult result = p.run();
-      result.waitUntilFinish();
-      printSummary(result, options, out);
       return EXIT_OK;
+    } catch (RunFolders.LockedException e) {
+      err.println("xxgk-rollup: " + e.getMessage());
+      return EXIT_LOCKED;
     } catch (Exception e) {
-      err.println("xxgk-rollup: the run failed: " + e);
+      err.println("xxgk-rollup: the run failed, nothing was published: " + e);
       return EXIT_RUN_FAILED;
     }
+  }
+
+  /** The options as given and defaulted, for the manifest. */
+  private static Map<String, Object> optionValues(Options o) {
+    Map<String, Object> m = new TreeMap<>();
+    m.put("input", o.getInput());
+    m.put("output", o.getOutput());
+    m.put("runner", o.getRunner().getSimpleName());
+    m.put("registry", o.getRegistry());
+    m.put("waivers", o.getWaivers());
+    m.put("onInvalid", o.getOnInvalid());
+    m.put("minSample", o.getMinSample());
+    m.put("maxFileBytes", o.getMaxFileBytes());
+    m.put("maxInflatedBytes", o.getMaxInflatedBytes());
+    m.put("maxInflateRatio", o.getMaxInflateRatio());
+    m.put("maxPdfPages", o.getMaxPdfPages());
+    m.put("maxHtmlDepth", o.getMaxHtmlDepth());
+    m.put("previous", o.getPrevious());
+    m.put("keepRuns", o.getKeepRuns());
+    m.put("failOnError", o.getFailOnError());
+    return m;
+  }
+
+  /** Every input file with its size and SHA-256, for the manifest. */
+  private static List<Manifest.Input> hashInputs(InputSpec input) throws IOException {
+    List<Manifest.Input> out = new ArrayList<>();
+    for (MatchResult r : FileSystems.match(List.of(input.pattern()), EmptyMatchTreatment.ALLOW)) {
+      if (r.status() != MatchResult.Status.OK) {
+        continue;
+      }
+      for (MatchResult.Metadata m : r.metadata()) {
+        String rel = input.relativize(m.resourceId().toString());
+        if (InputSpec.isHidden(rel) || m.resourceId().isDirectory()) {
+          continue;
+        }
+        try (InputStream in = Channels.newInputStream(FileSystems.open(m.resourceId()))) {
+          MessageDigest sha = MessageDigest.getInstance("SHA-256");
+          byte[] buf = new byte[64 * 1024];
+          long size = 0;
+          int n;
+          while ((n = in.read(buf)) > 0) {
+            sha.update(buf, 0, n);
+            size += n;
+          }
+          out.add(new Manifest.Input(rel, size, HexFormat.of().formatHex(sha.digest())));
+        } catch (java.security.NoSuchAlgorithmException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    out.sort(java.util.Comparator.comparing(Manifest.Input::sourceFile));
+    return out;
   }
 
   private static long countInputs(InputSpec input) throws IOException {

@@ -127,6 +127,34 @@ public final class Tables {
     }
   }
 
+  /** What this run changed against the previously published one. */
+  public static OutputTable changes() {
+    return new OutputTable("changes", "与上次发布相比的变化", List.of(
+        Column.string("kind", "类别", "cell (a report cell), rollup (a city total) or rank"),
+        Column.string("agency_id", "机关编号", "the agency; city for rollup changes"),
+        Column.string("agency_name", "机关名称", "agency name"),
+        YEAR,
+        Column.string("item", "项目", "cell or row code (cell, rollup); indicator (rank)"),
+        Column.string("applicant", "申请人类型/范围", "applicant column (cell, rollup); ranking scope (rank)"),
+        Column.nullable("old_value", Column.Type.DECIMAL, "原值", "value (or rank) in the previous output; null when unknown or absent"),
+        Column.nullable("new_value", Column.Type.DECIMAL, "新值", "value (or rank) now; null when unknown or absent"),
+        Column.nullableString("old_status", "原状态", "cell status before (none: no such report)"),
+        Column.nullableString("new_status", "新状态", "cell status now (none: no such report)")));
+  }
+
+  /** Writes the changes table into a run folder (after the pipeline: it compares finished runs). */
+  public static void writeChanges(List<Changes.Change> changes, String runDir) throws java.io.IOException {
+    List<Changes.Change> sorted = new ArrayList<>(changes);
+    sorted.sort(Comparator.comparing(Changes.Change::kind).thenComparing(Changes.Change::agencyId)
+        .thenComparingInt(Changes.Change::year).thenComparing(Changes.Change::item).thenComparing(Changes.Change::applicant));
+    try (TableFileWriter w = new TableFileWriter(changes(), runDir)) {
+      for (Changes.Change c : sorted) {
+        w.write(Arrays.asList(c.kind(), c.agencyId(), c.agencyName(), c.year(), c.item(), c.applicant(),
+            c.oldValue(), c.newValue(), c.oldStatus(), c.newStatus()));
+      }
+    }
+  }
+
   /** Every column of every output table: the data dictionary. */
   public static OutputTable dictionary() {
     return new OutputTable("dictionary", "数据字典：各输出表的列", List.of(
@@ -143,7 +171,7 @@ public final class Tables {
   /** Every output table, in the order the dictionary lists them. */
   public static List<OutputTable> all() {
     return List.of(reports(), metrics(), rejects(), superseded(), findings(), rollupCity(), rollupCategory(),
-        indicators(), rankings(), dictionary());
+        indicators(), rankings(), changes(), dictionary());
   }
 
   /** The dictionary's rows: one per column of every table. */
