@@ -1,5 +1,6 @@
 package cn.xxgk.rollup.ingest;
 
+import cn.xxgk.rollup.synthetic.Renderers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +33,7 @@ class DamagedFormsTest {
       "2024_huaian_hongzequ_gov_pdf-layout.txt"})
   void gluedCrawlerTextGivesTheSameValues(String sample) throws Exception {
     Report original = parser.parse(sample, Samples.bytes(sample));
-    String glued = Renderings.glued(original, Samples.text(sample));
+    String glued = Renderers.glued(original, Samples.text(sample));
     Report back = parser.parse(sample, glued.getBytes(StandardCharsets.UTF_8));
     assertEquals(SourceForm.CRAWLER_TEXT, back.sourceForm());
     assertEquals(original.agencyName(), back.agencyName());
@@ -64,7 +65,7 @@ class DamagedFormsTest {
     // 洪泽 2023 prints table 四 with totals 0 while parts are not: no split can satisfy R4
     String sample = "2023_huaian_hongzequ_gov_pdf-layout.txt";
     Report original = parser.parse(sample, Samples.bytes(sample));
-    String glued = Renderings.glued(original, Samples.text(sample));
+    String glued = Renderers.glued(original, Samples.text(sample));
     RejectException e = assertThrows(RejectException.class, () -> parser.parse(sample, glued.getBytes(StandardCharsets.UTF_8)));
     assertEquals("layout_not_recoverable", e.reasonCode());
     assertEquals("表四的表格结构在转换中已损坏，无法可靠还原：“review and litigation outcomes”行的数字“1010000000050000”"
@@ -77,7 +78,7 @@ class DamagedFormsTest {
       "2024_huaian_hongzequ_gov_pdf-layout.txt"})
   void markdownFragmentsWithLostLabelsGiveTheSameValues(String sample) throws Exception {
     Report original = parser.parse(sample, Samples.bytes(sample));
-    String md = Renderings.markdownWithLostLabels(original);
+    String md = Renderers.markdownWithLostLabels(original);
     Report back = parser.parse(sample, md.getBytes(StandardCharsets.UTF_8));
     assertEquals(SourceForm.MARKDOWN, back.sourceForm());
     for (TemplateCatalog.Cell c : catalog.cells()) {
@@ -89,7 +90,7 @@ class DamagedFormsTest {
   @Test
   void markdownWithARowMissingIsRejectedNotShifted() throws Exception {
     String sample = "2024_huaian_city_gov_pdf-layout.txt";
-    String md = Renderings.markdownWithLostLabels(parser.parse(sample, Samples.bytes(sample)));
+    String md = Renderers.markdownWithLostLabels(parser.parse(sample, Samples.bytes(sample)));
     String damaged = md.replaceFirst("\\| 11 \\| 0 \\| 0 \\| 0 \\| 0 \\| 0 \\| 11 \\|\\n", "");
     assertTrue(damaged.length() < md.length());
     RejectException e = assertThrows(RejectException.class, () -> parser.parse(sample, damaged.getBytes(StandardCharsets.UTF_8)));
@@ -100,7 +101,7 @@ class DamagedFormsTest {
   @Test
   void markdownRowsPlacedByPositionMustSatisfyTheIdentities() throws Exception {
     String sample = "2024_huaian_city_gov_pdf-layout.txt";
-    String md = Renderings.markdownWithLostLabels(parser.parse(sample, Samples.bytes(sample)));
+    String md = Renderers.markdownWithLostLabels(parser.parse(sample, Samples.bytes(sample)));
     // (四)2 has lost its label (every third row does); give it one number more
     String damaged = md.replaceFirst("\\| 11 \\| 0 \\| 0 \\| 0 \\| 0 \\| 0 \\| 11 \\|", "| 12 | 0 | 0 | 0 | 0 | 0 | 12 |");
     RejectException e = assertThrows(RejectException.class, () -> parser.parse(sample, damaged.getBytes(StandardCharsets.UTF_8)));
@@ -111,7 +112,7 @@ class DamagedFormsTest {
   @Test
   void gluedDigitsThatNoReadingExplainsAreRejected() throws Exception {
     String sample = "2024_huaian_city_gov_pdf-layout.txt";
-    String glued = Renderings.glued(parser.parse(sample, Samples.bytes(sample)), Samples.text(sample));
+    String glued = Renderers.glued(parser.parse(sample, Samples.bytes(sample)), Samples.text(sample));
     // 一、本年新收: 3001 53 0 0 61 4 3119 -> total off by one: no split satisfies the row identity
     String damaged = glued.replace("30015300614" + "3119", "30015300614" + "3120");
     assertTrue(!damaged.equals(glued));

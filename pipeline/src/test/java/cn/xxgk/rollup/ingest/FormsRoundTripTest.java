@@ -1,5 +1,6 @@
 package cn.xxgk.rollup.ingest;
 
+import cn.xxgk.rollup.synthetic.Renderers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,7 @@ class FormsRoundTripTest {
       "2024_huaian_hongzequ_gov_pdf-layout.txt"})
   void htmlGivesTheSameValues(String sample) throws Exception {
     Report original = parser.parse(sample, Samples.bytes(sample));
-    assertSame(original, parser.parse("x.html", Renderings.html(original).getBytes(StandardCharsets.UTF_8)), SourceForm.HTML);
+    assertSame(original, parser.parse("x.html", Renderers.html(original).getBytes(StandardCharsets.UTF_8)), SourceForm.HTML);
   }
 
   // The official Word template always has （六）'s three rows, so only reports that print them
@@ -35,7 +36,7 @@ class FormsRoundTripTest {
   @ValueSource(strings = {"2024_huaian_city_gov_pdf-layout.txt", "2024_jining_xingzheng_shenpi_fuwuju_pagetext.txt"})
   void theFilledWordTemplateGivesTheSameValues(String sample) throws Exception {
     Report original = parser.parse(sample, Samples.bytes(sample));
-    assertSame(original, parser.parse("x.docx", Renderings.docx(original)), SourceForm.DOCX);
+    assertSame(original, parser.parse("x.docx", Renderers.docx(original)), SourceForm.DOCX);
   }
 
   @ParameterizedTest
@@ -43,10 +44,10 @@ class FormsRoundTripTest {
       "2024_shanghai_kewei_pdf2md.txt"})
   void csvAndJsonSubmissionsGiveTheSameValues(String sample) throws Exception {
     Report original = parser.parse(sample, Samples.bytes(sample));
-    assertSame(original, parser.parse("x.csv", Renderings.csv(original).getBytes(StandardCharsets.UTF_8)), SourceForm.CSV);
-    assertSame(original, parser.parse("x.json", Renderings.json(original).getBytes(StandardCharsets.UTF_8)), SourceForm.JSON);
+    assertSame(original, parser.parse("x.csv", Renderers.csv(original).getBytes(StandardCharsets.UTF_8)), SourceForm.CSV);
+    assertSame(original, parser.parse("x.json", Renderers.json(original).getBytes(StandardCharsets.UTF_8)), SourceForm.JSON);
     // saved on Chinese Windows: GBK
-    assertSame(original, parser.parse("x.csv", Renderings.csv(original).getBytes(Charset.forName("GBK"))), SourceForm.CSV);
+    assertSame(original, parser.parse("x.csv", Renderers.csv(original).getBytes(Charset.forName("GBK"))), SourceForm.CSV);
   }
 
   @Test
@@ -59,14 +60,14 @@ class FormsRoundTripTest {
   @Test
   void formIsDetectedByContentNotByName() throws Exception {
     Report original = parser.parse("a.txt", Samples.bytes("2024_huaian_city_gov_pdf-layout.txt"));
-    assertEquals(SourceForm.HTML, parser.parse("page.txt", Renderings.html(original).getBytes(StandardCharsets.UTF_8)).sourceForm());
-    assertEquals(SourceForm.DOCX, parser.parse("report.pdf", Renderings.docx(original)).sourceForm());
+    assertEquals(SourceForm.HTML, parser.parse("page.txt", Renderers.html(original).getBytes(StandardCharsets.UTF_8)).sourceForm());
+    assertEquals(SourceForm.DOCX, parser.parse("report.pdf", Renderers.docx(original)).sourceForm());
   }
 
   @Test
   void submissionErrorsAreNamedByLineAndColumn() throws Exception {
     Report original = parser.parse("a.txt", Samples.bytes("2024_jining_xingzheng_shenpi_fuwuju_pagetext.txt"));
-    String csv = Renderings.csv(original)
+    String csv = Renderers.csv(original)
         .replace("received_new,business,2", "received_new,businesses,2")
         .replace("licensing_decisions,,84881", "licensing_decisions,,8万")
         + "\"济宁市行政审批服务局\",2024,review_total,,0\r\n";
@@ -75,7 +76,7 @@ class FormsRoundTripTest {
     assertEquals("结构化提交文件（CSV）有误：第8行 value 列：“8万”不是数字；第13行 item/applicant 列：“received_new”/“businesses”"
         + "不是模板的单元格代码；第202行：单元格 review_total 与第191行重复。请按 schemas/ 中的格式改正后重新提交。",
         e.toReject("x.csv").messageZh());
-    String json = Renderings.json(original).replace("\"granted\": {\"natural_person\": 17", "\"granted\": {\"natural_person\": \"十七\"");
+    String json = Renderers.json(original).replace("\"granted\": {\"natural_person\": 17", "\"granted\": {\"natural_person\": \"十七\"");
     e = assertThrows(RejectException.class, () -> parser.parse("x.json", json.getBytes(StandardCharsets.UTF_8)));
     assertTrue(e.toReject("x.json").messageZh().contains("/table3/granted/natural_person：“十七”不是数字"), e.toReject("x.json").messageZh());
   }

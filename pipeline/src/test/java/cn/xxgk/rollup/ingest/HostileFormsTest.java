@@ -1,5 +1,6 @@
 package cn.xxgk.rollup.ingest;
 
+import cn.xxgk.rollup.synthetic.Renderers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,7 +49,7 @@ class HostileFormsTest {
     Path secret = dir.resolve("secret.txt");
     Files.writeString(secret, "TOP-SECRET-CONTENT");
     Report original = parser.parse("a.txt", Samples.bytes("2024_huaian_city_gov_pdf-layout.txt"));
-    byte[] docx = rewriteEntry(Renderings.docx(original), "word/document.xml", xml -> xml
+    byte[] docx = rewriteEntry(Renderers.docx(original), "word/document.xml", xml -> xml
         .replaceFirst("<\\?xml[^>]*\\?>", "$0<!DOCTYPE d [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>")
         .replaceFirst(original.agencyName(), "&xxe;" + original.agencyName()));
     try {

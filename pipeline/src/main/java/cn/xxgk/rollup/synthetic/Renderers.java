@@ -1,4 +1,4 @@
-package cn.xxgk.rollup.ingest;
+package cn.xxgk.rollup.synthetic;
 
 import cn.xxgk.rollup.model.CellStatus;
 import cn.xxgk.rollup.model.Report;
@@ -9,30 +9,42 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Renders a parsed report back into the damaged forms real reports arrive in, for mutation tests:
- * crawler text with glued digits, and Markdown whose tables are broken into fragments with some
- * row labels lost. Labels come from the template catalog, values from the report.
+ * Renders a report (its agency, year and cell values) into the forms real reports arrive in: web
+ * text, layout text, crawler text with glued digits, Markdown with lost labels, HTML, the filled
+ * official Word template, and the CSV and JSON submissions. Labels come from the template catalog.
+ * The synthetic corpus and the round-trip and mutation tests use it.
  */
-final class Renderings {
+public final class Renderers {
   private static final TemplateCatalog CATALOG = TemplateCatalog.get();
 
-  private Renderings() {}
+  private Renderers() {}
 
   /**
    * Crawler text: each section one line, every row's digits glued together. The narrative is the
    * original report's own text before its tables, flattened as a crawler flattens it.
    */
-  static String glued(Report r, String originalText) {
+  public static String glued(Report r, String originalText) {
     String intro = originalText.substring(0, originalText.indexOf("主动公开政府信息情况"));
     intro = intro.substring(0, Math.max(0, intro.lastIndexOf("二")));
+    return glued(r, intro, false);
+  }
+
+  /**
+   * Crawler text with the given narrative; with {@code spacedTable2} the numbers of table 二's
+   * rows keep the spaces between them (as some crawlers do), so that table has one reading.
+   */
+  public static String glued(Report r, String intro, boolean spacedTable2) {
+    String sep = spacedTable2 ? " " : "";
     StringBuilder s = new StringBuilder();
     s.append("标题: ").append(r.agencyName()).append(r.year()).append("年政府信息公开工作年度报告\n");
     s.append("==================== 正文 ====================\n");
     s.append("本报告所列数据统计期限为").append(r.year()).append("年1月1日至").append(r.year()).append("年12月31日。")
         .append(intro.replace("\r", "").replace("\n", "").replace("\t", ""));
     s.append("二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数");
-    s.append("规章").append(digits(r, "regulation_issued", "regulation_repealed", "regulation_in_force"));
-    s.append("行政规范性文件").append(digits(r, "normative_doc_issued", "normative_doc_repealed", "normative_doc_in_force"));
+    s.append("规章").append(String.join(sep, plain(r, "regulation_issued"), plain(r, "regulation_repealed"),
+        plain(r, "regulation_in_force")));
+    s.append("行政规范性文件").append(String.join(sep, plain(r, "normative_doc_issued"), plain(r, "normative_doc_repealed"),
+        plain(r, "normative_doc_in_force")));
     s.append("第二十条第（五）项信息内容本年处理决定数量行政许可").append(plain(r, "licensing_decisions"));
     s.append("第二十条第（六）项信息内容本年处理决定数量行政处罚").append(plain(r, "penalty_decisions"));
     s.append("行政强制").append(plain(r, "coercion_decisions"));
@@ -67,7 +79,7 @@ final class Renderings {
    * Markdown as a PDF converter writes it: table 三 in fragments of a few rows, and every third
    * row's label pulled out of its row onto a loose line after the fragment.
    */
-  static String markdownWithLostLabels(Report r) {
+  public static String markdownWithLostLabels(Report r) {
     StringBuilder s = new StringBuilder();
     s.append(r.agencyName()).append("\n").append(r.year()).append(" 年政府信息公开工作年度报告\n\n");
     s.append("一、主动公开政府信息情况\n第二十条第（五）项\n信息内容本年处理决定数量\n");
@@ -111,7 +123,7 @@ final class Renderings {
   }
 
   /** The web page: a title, a paragraph, and the three tables as HTML tables (group labels span rows). */
-  static String html(Report r) {
+  public static String html(Report r) {
     StringBuilder s = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
         .append(r.agencyName()).append(r.year()).append("年政府信息公开工作年度报告</title></head><body>")
         .append("<div class=\"nav\">首页 &gt; 政府信息公开 &gt; 年报</div>")
@@ -157,8 +169,8 @@ final class Renderings {
   }
 
   /** The official Word template filled with the report's values and title. */
-  static byte[] docx(Report r) throws java.io.IOException {
-    try (java.io.InputStream in = Renderings.class.getResourceAsStream("/annual_report_template_2021.docx");
+  public static byte[] docx(Report r) throws java.io.IOException {
+    try (java.io.InputStream in = Renderers.class.getResourceAsStream("/template/annual_report_template_2021.docx");
         org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(in)) {
       org.apache.poi.xwpf.usermodel.XWPFParagraph title = doc.getParagraphs().get(0);
       while (!title.getRuns().isEmpty()) {
@@ -178,8 +190,25 @@ final class Renderings {
       fillLast(tables.get(2).getRow(3), r, CATALOG.table(4).rows().get(0).cells());
       java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
       doc.write(out);
-      return out.toByteArray();
+      return fixedTimes(out.toByteArray());
     }
+  }
+
+  /** The zip with every entry's time set to one fixed moment, so equal documents are equal bytes. */
+  private static byte[] fixedTimes(byte[] zip) throws java.io.IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
+        java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+      java.util.zip.ZipEntry e;
+      while ((e = in.getNextEntry()) != null) {
+        java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getName());
+        copy.setTimeLocal(java.time.LocalDateTime.of(2021, 1, 1, 0, 0));
+        z.putNextEntry(copy);
+        in.transferTo(z);
+        z.closeEntry();
+      }
+    }
+    return out.toByteArray();
   }
 
   private static void fillLast(org.apache.poi.xwpf.usermodel.XWPFTableRow row, Report r, List<TemplateCatalog.Cell> cells) {
@@ -194,7 +223,7 @@ final class Renderings {
   }
 
   /** The long-form CSV submission. */
-  static String csv(Report r) {
+  public static String csv(Report r) {
     StringBuilder s = new StringBuilder("agency_name,year,item,applicant,value\r\n");
     for (TemplateCatalog.Cell c : CATALOG.cells()) {
       s.append('"').append(r.agencyName()).append("\",").append(r.year()).append(',').append(c.item()).append(',')
@@ -204,7 +233,7 @@ final class Renderings {
   }
 
   /** The JSON submission. */
-  static String json(Report r) {
+  public static String json(Report r) {
     StringBuilder s = new StringBuilder("{\n  \"agency_name\": \"").append(r.agencyName()).append("\",\n  \"year\": ")
         .append(r.year()).append(",\n  \"revision\": 1");
     for (int t : new int[] {2, 4}) {
@@ -243,7 +272,72 @@ final class Renderings {
         .anyMatch(x -> g.code().equals(x.groupCode()) && r.status(x.cells().get(0).index()) == CellStatus.ABSENT);
   }
 
-  static String ownLabel(TemplateCatalog.Row row) {
+  /** Text copied from the web page: one cell per tab-led line, rows separated by blank lines. */
+  public static String webText(Report r, String narrative) {
+    StringBuilder s = new StringBuilder();
+    s.append(r.agencyName()).append("\n\n").append(r.year()).append("年政府信息公开工作年度报告\n\n")
+        .append("本报告所列数据的统计期限自").append(r.year()).append("年1月1日起至").append(r.year()).append("年12月31日止。")
+        .append(narrative).append("\n\n二、主动公开政府信息情况\n\n\t第二十条第（一）项\n\n\t信息内容\n\t本年制发件数\n\t本年废止件数\n\t现行有效件数\n\n");
+    for (TemplateCatalog.Row row : CATALOG.table(2).rows()) {
+      s.append("\t").append(row.labels().get(0)).append("\n");
+      row.cells().forEach(c -> s.append("\t").append(text(r, c.index())).append("\n"));
+      s.append("\n");
+    }
+    s.append("三、收到和处理政府信息公开申请情况\n\n\t自然人\n\t商业\n企业\n\t科研机构\n\t社会公益组织\n\t法律服务机构\n\t其他\n\t总计\n\n");
+    String group = null;
+    for (TemplateCatalog.Row row : CATALOG.table(3).rows()) {
+      TemplateCatalog.Group g = row.groupCode() == null ? null : CATALOG.table(3).group(row.groupCode());
+      if (g != null && !g.code().equals(group) && !g.code().equals("results")) {
+        s.append("\t").append(g.item()).append(g.labels().get(0)).append("\n");
+      } else {
+        s.append("\t\n");
+      }
+      group = row.groupCode();
+      s.append("\t").append(ownLabel(row)).append("\n");
+      row.cells().forEach(c -> s.append("\t").append(text(r, c.index())).append("\n"));
+      s.append("\n");
+    }
+    s.append("四、政府信息公开行政复议、行政诉讼情况\n\n\t行政复议\n\t行政诉讼\n\n");
+    CATALOG.table(4).rows().get(0).cells().forEach(c -> s.append("\t").append(text(r, c.index())).append("\n"));
+    s.append("\n\n五、存在的主要问题及改进情况\n\n无。\n");
+    return s.toString();
+  }
+
+  /** Layout text as pdftotext -layout writes it: labels, then the numbers in aligned columns. */
+  public static String layoutText(Report r, String narrative) {
+    StringBuilder s = new StringBuilder();
+    s.append("            ").append(r.agencyName()).append("\n     ").append(r.year()).append(" 年政府信息公开工作年度报告\n\n")
+        .append("   报告所列统计期限自 ").append(r.year()).append(" 年 1 月 1 日至 ").append(r.year()).append(" 年 12 月 31 日。\n")
+        .append("   ").append(narrative).append("\n                                 -1-\n")
+        .append("     二、主动公开政府信息情况\n第二十条 第（一）项\n\n信息内容          本年制发件数     本年废止件数   现行有效件数\n\n");
+    for (TemplateCatalog.Row row : CATALOG.table(2).rows()) {
+      s.append(pad(row.labels().get(0), 30));
+      row.cells().forEach(c -> s.append(pad(text(r, c.index()), 10)));
+      s.append("\n\n");
+    }
+    s.append("      三、收到和处理政府信息公开申请情况\n                    申请人情况\n")
+        .append("                               自然人   商业企 业   科研机 构   社会公益组织   法律服务机构   其他   总计\n\n");
+    for (TemplateCatalog.Row row : CATALOG.table(3).rows()) {
+      s.append(pad("      " + ownLabel(row), 44));
+      row.cells().forEach(c -> s.append(pad(text(r, c.index()), 8)));
+      s.append("\n\n");
+    }
+    s.append("     四、政府信息公开行政复议、行政诉讼情况\n行政复议                          行政诉讼\n\n");
+    CATALOG.table(4).rows().get(0).cells().forEach(c -> s.append(pad(text(r, c.index()), 6)));
+    s.append("\n\n       五、存在的主要问题及改进情况\n   无。\n");
+    return s.toString();
+  }
+
+  /** Text followed by spaces to a width, and at least two: a column gap. */
+  private static String pad(String t, int width) {
+    int w = 0;
+    for (char ch : t.toCharArray()) {
+      w += ch > 0x2E80 ? 2 : 1;
+    }
+    return t + " ".repeat(Math.max(2, width - w));
+  }
+
+  public static String ownLabel(TemplateCatalog.Row row) {
     String item = row.item();
     String label = row.labels().get(0);
     if (item == null) {
