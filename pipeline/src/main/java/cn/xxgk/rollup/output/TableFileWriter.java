@@ -32,6 +32,8 @@ public final class TableFileWriter implements AutoCloseable {
   private final Schema schema;
   private final CSVPrinter csv;
   private final ParquetIO.Sink parquet;
+  private final ResourceId parquetFile;
+  private final java.io.ByteArrayOutputStream parquetBytes;
   private long rows;
 
   public TableFileWriter(OutputTable table, String outputDir) throws IOException {
@@ -50,9 +52,11 @@ public final class TableFileWriter implements AutoCloseable {
     table.columns().forEach(c -> header.add(c.name()));
     this.csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
 
-    WritableByteChannel channel = FileSystems.create(parquetFile, MimeTypes.BINARY);
+    // Parquet is written to memory first, so that its footer can be put in canonical order
+    this.parquetFile = parquetFile;
+    this.parquetBytes = new java.io.ByteArrayOutputStream();
     this.parquet = ParquetIO.sink(schema).withCompressionCodec(CompressionCodecName.SNAPPY);
-    this.parquet.open(channel);
+    this.parquet.open(Channels.newChannel(parquetBytes));
   }
 
   public void write(List<Object> row) throws IOException {
@@ -88,7 +92,10 @@ public final class TableFileWriter implements AutoCloseable {
     try {
       csv.close(true);
     } finally {
-      parquet.flush(); // closes the Parquet writer and its channel
+      parquet.flush(); // closes the Parquet writer and its in-memory channel
+    }
+    try (WritableByteChannel channel = FileSystems.create(parquetFile, MimeTypes.BINARY)) {
+      channel.write(java.nio.ByteBuffer.wrap(ParquetFooter.canonical(parquetBytes.toByteArray())));
     }
   }
 }
