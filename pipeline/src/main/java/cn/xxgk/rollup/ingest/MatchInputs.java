@@ -1,6 +1,18 @@
 package cn.xxgk.rollup.ingest;
 
+import cn.xxgk.rollup.model.Shards;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MetadataCoderV2;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -19,9 +31,18 @@ public final class MatchInputs extends PTransform<PBegin, PCollection<FileIO.Rea
   public PCollection<FileIO.ReadableFile> expand(PBegin begin) {
     InputSpec spec = input;
     return begin
-        .apply("MatchFiles", FileIO.match().filepattern(spec.pattern())
-            .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
+        .apply("Pattern", Create.of(spec.pattern()).withCoder(StringUtf8Coder.of()))
+        .apply("MatchFiles", FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW)
+            .withOutputParallelization(false))
         .apply("SkipHidden", Filter.by(m -> !InputSpec.isHidden(spec.relativize(m.resourceId().toString()))))
+        // a few shards of many files each: parallel, in large bundles (see Shards)
+        .apply("KeyByShard", WithKeys.of((MatchResult.Metadata m) -> Shards.of(m.resourceId().toString()))
+            .withKeyType(TypeDescriptors.integers()))
+        .setCoder(KvCoder.of(VarIntCoder.of(), MetadataCoderV2.of()))
+        .apply("Spread", GroupByKey.create())
+        .apply("Groups", Values.create())
+        .apply("Files", Flatten.iterables())
+        .setCoder(MetadataCoderV2.of())
         .apply("OpenFiles", FileIO.readMatches());
   }
 }

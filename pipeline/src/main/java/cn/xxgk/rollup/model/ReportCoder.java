@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.coders.BigDecimalCoder;
 import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -23,7 +22,7 @@ public final class ReportCoder extends CustomCoder<Report> {
   private static final ReportCoder INSTANCE = new ReportCoder();
   private static final StringUtf8Coder STRING = StringUtf8Coder.of();
   private static final VarIntCoder INT = VarIntCoder.of();
-  private static final BigDecimalCoder DECIMAL = BigDecimalCoder.of();
+  private static final DecimalCoder DECIMAL = DecimalCoder.of();
   private static final CellStatus[] STATUSES = CellStatus.values();
 
   public static ReportCoder of() {
@@ -120,5 +119,5 @@ public final class ReportCoder extends CustomCoder<Report> {
   /** Nullable helpers shared by the other model coders. */
   static final NullableCoder<String> NULLABLE_STRING = NullableCoder.of(STRING);
   static final NullableCoder<Integer> NULLABLE_INT = NullableCoder.of(INT);
-  static final NullableCoder<BigDecimal> NULLABLE_DECIMAL = NullableCoder.of(DECIMAL);
+  static final DecimalCoder NULLABLE_DECIMAL = DECIMAL;
 }

@@ -69,10 +69,14 @@ public record OutputTable(String name, String descriptionZh, List<Column> column
     // setScale without rounding: parsers accept at most DECIMAL_SCALE decimals and rates are
     // computed at RATE_SCALE, so this is exact (it throws rather than round silently).
     BigDecimal scaled = v.setScale(scale);
-    Schema bytes = LogicalTypes.decimal(Column.DECIMAL_PRECISION, scale)
-        .addToSchema(Schema.create(Schema.Type.BYTES));
+    Schema bytes = scale == Column.RATE_SCALE ? RATE_BYTES : DECIMAL_BYTES;
     return DECIMALS.toBytes(scaled, bytes, bytes.getLogicalType());
   }
+
+  private static final Schema DECIMAL_BYTES = LogicalTypes.decimal(Column.DECIMAL_PRECISION, Column.DECIMAL_SCALE)
+      .addToSchema(Schema.create(Schema.Type.BYTES));
+  private static final Schema RATE_BYTES = LogicalTypes.decimal(Column.DECIMAL_PRECISION, Column.RATE_SCALE)
+      .addToSchema(Schema.create(Schema.Type.BYTES));
 
   /** The table as a Beam schema, for PCollections of {@link org.apache.beam.sdk.values.Row}s. */
   public org.apache.beam.sdk.schemas.Schema beamSchema() {

@@ -40,7 +40,9 @@ public final class WriteTables<T> extends PTransform<PCollection<T>, PCollection
   public PCollection<KV<String, Long>> expand(PCollection<T> input) {
     // A side input rather than a GroupByKey: the write runs exactly once, also when the
     // collection is empty, so every table always exists (with its header) after a run.
-    PCollectionView<Iterable<T>> all = input.apply("GatherOnOneWorker", View.asIterable());
+    PCollectionView<Iterable<List<T>>> all = input
+        .apply("Batch", new BatchPerBundle<>())
+        .apply("GatherOnOneWorker", View.asIterable());
     return input.getPipeline()
         .apply("Once", Create.of("all").withCoder(StringUtf8Coder.of()))
         .apply("SortAndWrite", ParDo.of(new WriteFn<>(specs, outputDir, all)).withSideInputs(all))
@@ -50,9 +52,9 @@ public final class WriteTables<T> extends PTransform<PCollection<T>, PCollection
   private static final class WriteFn<T> extends DoFn<String, KV<String, Long>> {
     private final List<TableSpec<T>> specs;
     private final String outputDir;
-    private final PCollectionView<Iterable<T>> all;
+    private final PCollectionView<Iterable<List<T>>> all;
 
-    WriteFn(List<TableSpec<T>> specs, String outputDir, PCollectionView<Iterable<T>> all) {
+    WriteFn(List<TableSpec<T>> specs, String outputDir, PCollectionView<Iterable<List<T>>> all) {
       this.specs = specs;
       this.outputDir = outputDir;
       this.all = all;
@@ -61,7 +63,7 @@ public final class WriteTables<T> extends PTransform<PCollection<T>, PCollection
     @ProcessElement
     public void process(ProcessContext c) throws IOException {
       List<T> sorted = new ArrayList<>();
-      c.sideInput(all).forEach(sorted::add);
+      c.sideInput(all).forEach(sorted::addAll);
       for (TableSpec<T> spec : specs) {
         sorted.sort(spec.order());
         long rows = writeTable(spec, sorted, outputDir);

@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import org.apache.beam.sdk.coders.BigDecimalCoder;
 import org.apache.beam.sdk.coders.CustomCoder;
-import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 
@@ -71,7 +69,7 @@ public final class CellSums {
 
   /** Explicit, deterministic coder. */
   public static final class Coder extends CustomCoder<CellSums> {
-    private static final NullableCoder<BigDecimal> DECIMAL = NullableCoder.of(BigDecimalCoder.of());
+    private static final cn.xxgk.rollup.model.DecimalCoder DECIMAL = cn.xxgk.rollup.model.DecimalCoder.of();
 
     @Override
     public void encode(CellSums s, OutputStream out) throws IOException {

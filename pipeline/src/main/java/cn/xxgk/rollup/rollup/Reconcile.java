@@ -7,6 +7,7 @@ import cn.xxgk.rollup.model.Identities;
 import cn.xxgk.rollup.model.Registry;
 import cn.xxgk.rollup.model.Report;
 import cn.xxgk.rollup.model.ReportCoder;
+import cn.xxgk.rollup.model.Shards;
 import cn.xxgk.rollup.model.TemplateCatalog;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -51,8 +52,8 @@ public final class Reconcile extends PTransform<PCollection<Report>, PCollection
   public PCollectionTuple expand(PCollection<Report> reports) {
     PCollectionTuple families = reports
         .apply("KeyByFamily", ParDo.of(new FamilyKeyFn(registry)).withSideInputs(registry))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), ReportCoder.of()))
-        .apply("GroupFamilies", GroupByKey.create())
+        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), ReportCoder.of())))
+        .apply("GroupShards", GroupByKey.create())
         .apply("CompareWithChildren", ParDo.of(new CompareFn(registry)).withSideInputs(registry)
             .withOutputTags(REPORTS, TupleTagList.of(REPORTED)));
     families.get(REPORTS).setCoder(ReportCoder.of());
@@ -65,7 +66,7 @@ public final class Reconcile extends PTransform<PCollection<Report>, PCollection
   }
 
   /** An aggregate and its children share the key year|aggregate id; any other report is alone. */
-  static final class FamilyKeyFn extends DoFn<Report, KV<String, Report>> {
+  static final class FamilyKeyFn extends DoFn<Report, KV<Integer, KV<String, Report>>> {
     private final PCollectionView<Registry> registry;
 
     FamilyKeyFn(PCollectionView<Registry> registry) {
@@ -83,11 +84,12 @@ public final class Reconcile extends PTransform<PCollection<Report>, PCollection
       } else if (a != null && a.parentId() != null && reg.byId(a.parentId()).aggregate()) {
         family = a.parentId();
       }
-      c.output(KV.of(r.year() + "|" + family, r));
+      String key = r.year() + "|" + family;
+      c.output(KV.of(Shards.of(key), KV.of(key, r)));
     }
   }
 
-  static final class CompareFn extends DoFn<KV<String, Iterable<Report>>, Report> {
+  static final class CompareFn extends DoFn<KV<Integer, Iterable<KV<String, Report>>>, Report> {
     private final PCollectionView<Registry> registry;
 
     CompareFn(PCollectionView<Registry> registry) {
@@ -96,9 +98,13 @@ public final class Reconcile extends PTransform<PCollection<Report>, PCollection
 
     @ProcessElement
     public void process(ProcessContext c) {
+      Map<String, List<Report>> families = new java.util.TreeMap<>();
+      c.element().getValue().forEach(kv -> families.computeIfAbsent(kv.getKey(), k -> new ArrayList<>()).add(kv.getValue()));
       Registry reg = c.sideInput(registry);
-      List<Report> family = new ArrayList<>();
-      c.element().getValue().forEach(family::add);
+      families.values().forEach(family -> compareFamily(family, reg, c));
+    }
+
+    private static void compareFamily(List<Report> family, Registry reg, ProcessContext c) {
       family.sort(Comparator.comparing(Report::sourceFile));
       for (Report r : family) {
         c.output(REPORTED, KV.of(r.year(), r.agencyId()));

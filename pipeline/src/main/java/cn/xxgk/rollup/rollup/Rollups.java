@@ -4,6 +4,7 @@ import cn.xxgk.rollup.model.Identities;
 import cn.xxgk.rollup.model.Registry;
 import cn.xxgk.rollup.model.Report;
 import cn.xxgk.rollup.model.ReportCoder;
+import cn.xxgk.rollup.model.Shards;
 import cn.xxgk.rollup.model.TemplateCatalog;
 import cn.xxgk.rollup.output.Column;
 import cn.xxgk.rollup.output.OutputTable;
@@ -53,6 +54,10 @@ public final class Rollups extends PTransform<PCollection<Report>, PCollectionTu
   public static final TupleTag<Row> RANKINGS = new TupleTag<>() {};
   private static final TupleTag<Row> SCOPE_INDICATORS = new TupleTag<>() {};
   private static final String CITY_SCOPE = "city";
+  // the tables' definitions and row schemas, built once (they are constants of the catalog)
+  private static final OutputTable INDICATORS_TABLE = Tables.indicators();
+  private static final org.apache.beam.sdk.schemas.Schema INDICATORS_SCHEMA = INDICATORS_TABLE.beamSchema();
+  private static final org.apache.beam.sdk.schemas.Schema RANKINGS_SCHEMA = Tables.rankings().beamSchema();
 
   private final PCollectionView<Registry> registry;
   private final boolean excludeInvalid;
@@ -68,15 +73,9 @@ public final class Rollups extends PTransform<PCollection<Report>, PCollectionTu
   public PCollectionTuple expand(PCollection<Report> reports) {
     boolean exclude = excludeInvalid;
     PCollection<KV<String, CellSums>> sums = reports
-        .apply("KeyByScope", ParDo.of(new DoFn<Report, KV<String, Report>>() {
-          @ProcessElement
-          public void process(@Element Report r, OutputReceiver<KV<String, Report>> out) {
-            out.output(KV.of(CITY_SCOPE + "|" + r.year(), r));
-            out.output(KV.of("category|" + r.year() + "|" + r.category(), r));
-          }
-        }))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), ReportCoder.of()))
-        .apply("SumCells", Combine.perKey(new SumFn(exclude)))
+        .apply("SumPerBundle", ParDo.of(new PartialSumsFn(exclude)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), new CellSums.Coder()))
+        .apply("SumCells", Combine.perKey(new MergeSumsFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), new CellSums.Coder()));
 
     PCollectionTuple scopes = sums
@@ -91,9 +90,9 @@ public final class Rollups extends PTransform<PCollection<Report>, PCollectionTu
 
     PCollection<Row> agencyIndicators = reports
         .apply("Ranked", Filter.by((Report r) -> !r.aggregate() && !(exclude && r.errorCount() > 0)))
-        .apply("KeyByAgency", WithKeys.of(Report::agencyId).withKeyType(TypeDescriptors.strings()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), ReportCoder.of()))
-        .apply("GroupAgencyYears", GroupByKey.create())
+        .apply("KeyByShard", WithKeys.of((Report r) -> Shards.of(r.agencyId())).withKeyType(TypeDescriptors.integers()))
+        .setCoder(KvCoder.of(VarIntCoder.of(), ReportCoder.of()))
+        .apply("GroupShards", GroupByKey.create())
         .apply("AgencyIndicators", ParDo.of(new AgencyIndicatorsFn()))
         .setRowSchema(Tables.indicators().beamSchema());
 
@@ -111,22 +110,48 @@ public final class Rollups extends PTransform<PCollection<Report>, PCollectionTu
         .and(INDICATORS, allIndicators).and(RANKINGS, rankings);
   }
 
-  /** Sums the cells of a scope's reports. */
-  static final class SumFn extends Combine.CombineFn<Report, CellSums, CellSums> {
+  /**
+   * Sums each bundle's reports per scope (the city and the category, per year) before the
+   * shuffle, so that only a few partial sums per scope are combined, not every report.
+   */
+  static final class PartialSumsFn extends DoFn<Report, KV<String, CellSums>> {
     private final boolean excludeInvalid;
+    private transient Map<String, CellSums> partial;
 
-    SumFn(boolean excludeInvalid) {
+    PartialSumsFn(boolean excludeInvalid) {
       this.excludeInvalid = excludeInvalid;
     }
 
+    @StartBundle
+    public void start() {
+      partial = new TreeMap<>();
+    }
+
+    @ProcessElement
+    public void process(@Element Report r) {
+      for (String key : List.of(CITY_SCOPE + "|" + r.year(), "category|" + r.year() + "|" + r.category())) {
+        partial.computeIfAbsent(key, k -> new CellSums(TemplateCatalog.get().size())).add(r, excludeInvalid);
+      }
+    }
+
+    @FinishBundle
+    public void finish(FinishBundleContext c) {
+      partial.forEach((k, v) -> c.output(KV.of(k, v), org.apache.beam.sdk.transforms.windowing.BoundedWindow.TIMESTAMP_MIN_VALUE,
+          org.apache.beam.sdk.transforms.windowing.GlobalWindow.INSTANCE));
+      partial = null;
+    }
+  }
+
+  /** Merges partial sums. */
+  static final class MergeSumsFn extends Combine.CombineFn<CellSums, CellSums, CellSums> {
     @Override
     public CellSums createAccumulator() {
       return new CellSums(TemplateCatalog.get().size());
     }
 
     @Override
-    public CellSums addInput(CellSums acc, Report r) {
-      acc.add(r, excludeInvalid);
+    public CellSums addInput(CellSums acc, CellSums partial) {
+      acc.merge(partial);
       return acc;
     }
 
@@ -144,13 +169,13 @@ public final class Rollups extends PTransform<PCollection<Report>, PCollectionTu
 
     @Override
     public org.apache.beam.sdk.coders.Coder<CellSums> getAccumulatorCoder(
-        org.apache.beam.sdk.coders.CoderRegistry r, org.apache.beam.sdk.coders.Coder<Report> in) {
+        org.apache.beam.sdk.coders.CoderRegistry r, org.apache.beam.sdk.coders.Coder<CellSums> in) {
       return new CellSums.Coder();
     }
 
     @Override
     public org.apache.beam.sdk.coders.Coder<CellSums> getDefaultOutputCoder(
-        org.apache.beam.sdk.coders.CoderRegistry r, org.apache.beam.sdk.coders.Coder<Report> in) {
+        org.apache.beam.sdk.coders.CoderRegistry r, org.apache.beam.sdk.coders.Coder<CellSums> in) {
       return new CellSums.Coder();
     }
   }
@@ -206,13 +231,17 @@ public final class Rollups extends PTransform<PCollection<Report>, PCollectionTu
   }
 
   /** Each agency's indicators per year, with the change from its previous year. */
-  static final class AgencyIndicatorsFn extends DoFn<KV<String, Iterable<Report>>, Row> {
+  static final class AgencyIndicatorsFn extends DoFn<KV<Integer, Iterable<Report>>, Row> {
     @ProcessElement
-    public void process(@Element KV<String, Iterable<Report>> agency, OutputReceiver<Row> out) {
+    public void process(@Element KV<Integer, Iterable<Report>> shard, OutputReceiver<Row> out) {
+      Map<String, List<Report>> agencies = new TreeMap<>();
+      shard.getValue().forEach(r -> agencies.computeIfAbsent(r.agencyId(), k -> new ArrayList<>()).add(r));
+      agencies.values().forEach(reports -> agency(reports, out));
+    }
+
+    private static void agency(List<Report> reports, OutputReceiver<Row> out) {
       // one report per agency and year: the first by source_file (versions are chosen upstream)
       Map<Integer, Report> byYear = new TreeMap<>();
-      List<Report> reports = new ArrayList<>();
-      agency.getValue().forEach(reports::add);
       reports.sort(Comparator.comparing(Report::sourceFile));
       for (Report r : reports) {
         byYear.putIfAbsent(r.year(), r);
@@ -229,7 +258,7 @@ public final class Rollups extends PTransform<PCollection<Report>, PCollectionTu
   /** One indicators row: values, denominators of rates, and changes from the previous year. */
   static Row indicatorRow(int year, String scopeType, String scopeId, String agencyName, String category,
       int reports, BigDecimal[] known, long errors, BigDecimal[] previous, long previousErrors) {
-    OutputTable table = Tables.indicators();
+    OutputTable table = INDICATORS_TABLE;
     List<Object> row = new ArrayList<>(List.of(year, scopeType, scopeId));
     row.add(agencyName);
     row.add(category);
@@ -243,7 +272,7 @@ public final class Rollups extends PTransform<PCollection<Report>, PCollectionTu
       BigDecimal before = previous == null ? null : i.valueOf(previous, previousErrors);
       row.add(value(table.columns().get(row.size()), v == null || before == null ? null : v.subtract(before)));
     }
-    return Row.withSchema(table.beamSchema()).addValues(row).build();
+    return Row.withSchema(INDICATORS_SCHEMA).addValues(row).build();
   }
 
   /** A number as its column holds it: Long for INT64, BigDecimal at the column's scale otherwise. */
@@ -286,6 +315,7 @@ public final class Rollups extends PTransform<PCollection<Report>, PCollectionTu
     }
 
     private void rank(int year, String scope, List<Row> members, Indicators.Indicator i, OutputReceiver<Row> out) {
+      Comparator<BigDecimal> better = i.lowerIsBetter() ? Comparator.naturalOrder() : Comparator.reverseOrder();
       List<Row> eligible = new ArrayList<>();
       for (Row r : members) {
         BigDecimal v = valueOf(r, i);
@@ -294,30 +324,33 @@ public final class Rollups extends PTransform<PCollection<Report>, PCollectionTu
           eligible.add(r);
         }
       }
-      Comparator<BigDecimal> better = i.lowerIsBetter() ? Comparator.naturalOrder() : Comparator.reverseOrder();
-      OutputTable table = Tables.rankings();
+      // best first, ties by agency_id; a tie shares the rank of its first (competition ranking)
+      eligible.sort(Comparator.comparing((Row r) -> valueOf(r, i), better).thenComparing(r -> r.getString("scope_id")));
       int rankOf = eligible.size();
+      java.util.IdentityHashMap<Row, Integer> ranks = new java.util.IdentityHashMap<>();
+      java.util.IdentityHashMap<Row, BigDecimal> percentiles = new java.util.IdentityHashMap<>();
+      int rank = 0;
+      for (int k = 0; k < rankOf; k++) {
+        if (k == 0 || better.compare(valueOf(eligible.get(k - 1), i), valueOf(eligible.get(k), i)) != 0) {
+          rank = k + 1;
+        }
+        ranks.put(eligible.get(k), rank);
+      }
+      // strictly worse = those after the last of this value
+      for (int k = rankOf - 1, worse = 0; k >= 0; k--) {
+        if (k < rankOf - 1 && better.compare(valueOf(eligible.get(k), i), valueOf(eligible.get(k + 1), i)) != 0) {
+          worse = rankOf - 1 - k;
+        }
+        percentiles.put(eligible.get(k), rankOf == 1 ? null : BigDecimal.valueOf(100L * worse)
+            .divide(BigDecimal.valueOf(rankOf - 1), Column.DECIMAL_SCALE, RoundingMode.HALF_EVEN));
+      }
       for (Row r : members) {
         BigDecimal v = valueOf(r, i);
-        Integer rank = null;
-        BigDecimal percentile = null;
-        boolean isEligible = eligible.contains(r);
-        if (isEligible) {
-          int strictlyBetter = 0;
-          int strictlyWorse = 0;
-          for (Row o : eligible) {
-            int cmp = better.compare(valueOf(o, i), v);
-            strictlyBetter += cmp < 0 ? 1 : 0;
-            strictlyWorse += cmp > 0 ? 1 : 0;
-          }
-          rank = strictlyBetter + 1;
-          percentile = rankOf == 1 ? null : BigDecimal.valueOf(100L * strictlyWorse)
-              .divide(BigDecimal.valueOf(rankOf - 1), Column.DECIMAL_SCALE, RoundingMode.HALF_EVEN);
-        }
-        out.output(Row.withSchema(table.beamSchema()).addValues(year, scope, r.getString("scope_id"),
+        boolean isEligible = ranks.containsKey(r);
+        out.output(Row.withSchema(RANKINGS_SCHEMA).addValues(year, scope, r.getString("scope_id"),
             r.getString("agency_name"), i.code(),
             v == null ? null : v.setScale(Column.RATE_SCALE, RoundingMode.UNNECESSARY),
-            rank, rankOf, percentile, i.direction(), isEligible).build());
+            ranks.get(r), rankOf, percentiles.get(r), i.direction(), isEligible).build());
       }
     }
 

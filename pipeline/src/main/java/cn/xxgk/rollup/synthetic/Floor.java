@@ -29,6 +29,10 @@ public final class Floor {
   private Floor() {}
 
   public static void main(String[] args) throws IOException {
+    if (args[0].equals("--compare")) {
+      compare(Path.of(args[1]), List.of(args).subList(2, args.length).stream().map(Path::of).toList());
+      return;
+    }
     long start = System.nanoTime();
     TemplateCatalog catalog = TemplateCatalog.get();
     ReportParser parser = new ReportParser(catalog);
@@ -69,7 +73,47 @@ public final class Floor {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    // keep the loop honest: the work above must not be optimised away
+    if (findings < 0) {
+      throw new IllegalStateException();
+    }
     System.out.printf("floor: %d files, %d parsed, %d rejected, %d findings in %.1f s%n", files.size(), parsed, rejected,
         findings, seconds);
+  }
+
+  /** Checks that each pipeline's rollup_city has the floor's totals; exits 1 on a difference. */
+  static void compare(Path floor, List<Path> pipelines) throws IOException {
+    List<String> expected = totals(floor);
+    for (Path p : pipelines) {
+      List<String> got = totals(p);
+      if (!got.equals(expected)) {
+        System.out.println("DIFFERENT city totals: " + p);
+        System.exit(1);
+      }
+      System.out.println("same city totals as the floor: " + p);
+    }
+  }
+
+  /** year and cell sums of a totals CSV, numbers compared by value. */
+  private static List<String> totals(Path csv) throws IOException {
+    java.util.Set<String> cells = new java.util.HashSet<>();
+    TemplateCatalog.get().cells().forEach(c -> cells.add(c.code()));
+    List<String> out = new java.util.ArrayList<>();
+    String text = Files.readString(csv, StandardCharsets.UTF_8).replace("\ufeff", "");
+    try (org.apache.commons.csv.CSVParser p = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+        .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(text))) {
+      for (org.apache.commons.csv.CSVRecord r : p) {
+        StringBuilder row = new StringBuilder("year=" + r.get("year"));
+        for (String column : p.getHeaderNames()) {
+          if (cells.contains(column)) {
+            String v = r.get(column);
+            row.append(' ').append(column).append('=')
+                .append(v.isEmpty() ? "" : new BigDecimal(v).stripTrailingZeros().toPlainString());
+          }
+        }
+        out.add(row.toString());
+      }
+    }
+    return out;
   }
 }

@@ -11,7 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
+import cn.xxgk.rollup.model.Shards;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -47,21 +48,30 @@ public final class ChooseVersions extends PTransform<PCollection<Report>, PColle
   @Override
   public PCollectionTuple expand(PCollection<Report> reports) {
     PCollectionTuple out = reports
-        .apply("KeyByAgencyYear", WithKeys.of((Report r) -> r.agencyId() + "|" + r.year())
-            .withKeyType(TypeDescriptors.strings()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), ReportCoder.of()))
-        .apply("GroupVersions", GroupByKey.create())
+        .apply("KeyByShard", WithKeys.of((Report r) -> Shards.of(versionKey(r)))
+            .withKeyType(TypeDescriptors.integers()))
+        .setCoder(KvCoder.of(VarIntCoder.of(), ReportCoder.of()))
+        .apply("GroupShards", GroupByKey.create())
         .apply("KeepLatest", ParDo.of(new ChooseFn()).withOutputTags(CURRENT, TupleTagList.of(SUPERSEDED)));
     out.get(CURRENT).setCoder(ReportCoder.of());
     out.get(SUPERSEDED).setCoder(new Superseded.Coder());
     return out;
   }
 
-  static final class ChooseFn extends DoFn<KV<String, Iterable<Report>>, Report> {
+  /** The reports that are versions of one another: one agency, one year. */
+  static String versionKey(Report r) {
+    return r.agencyId() + "|" + r.year();
+  }
+
+  static final class ChooseFn extends DoFn<KV<Integer, Iterable<Report>>, Report> {
     @ProcessElement
-    public void process(@Element KV<String, Iterable<Report>> versions, MultiOutputReceiver out) {
-      List<Report> all = new ArrayList<>();
-      versions.getValue().forEach(all::add);
+    public void process(@Element KV<Integer, Iterable<Report>> shard, MultiOutputReceiver out) {
+      Map<String, List<Report>> byKey = new java.util.TreeMap<>();
+      shard.getValue().forEach(r -> byKey.computeIfAbsent(versionKey(r), k -> new ArrayList<>()).add(r));
+      byKey.values().forEach(versions -> choose(versions, out));
+    }
+
+    private static void choose(List<Report> all, MultiOutputReceiver out) {
       all.sort(VERSION_ORDER);
       Report latest = all.get(all.size() - 1);
       List<Finding> conflicts = new ArrayList<>();

@@ -7,6 +7,7 @@ import cn.xxgk.rollup.model.Identities;
 import cn.xxgk.rollup.model.Narrative;
 import cn.xxgk.rollup.model.Report;
 import cn.xxgk.rollup.model.ReportCoder;
+import cn.xxgk.rollup.model.Shards;
 import cn.xxgk.rollup.model.TemplateCatalog;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,9 +53,9 @@ public final class Validate extends PTransform<PCollection<Report>, PCollectionT
   @Override
   public PCollectionTuple expand(PCollection<Report> reports) {
     PCollectionTuple checked = reports
-        .apply("KeyByAgency", WithKeys.of(Report::agencyId).withKeyType(TypeDescriptors.strings()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), ReportCoder.of()))
-        .apply("GroupAgencyYears", GroupByKey.create())
+        .apply("KeyByShard", WithKeys.of((Report r) -> Shards.of(r.agencyId())).withKeyType(TypeDescriptors.integers()))
+        .setCoder(KvCoder.of(VarIntCoder.of(), ReportCoder.of()))
+        .apply("GroupShards", GroupByKey.create())
         .apply("CheckAgency", ParDo.of(new CheckAgencyFn(waivers))
             .withOutputTags(REPORTS, TupleTagList.of(MATCHED)));
     checked.get(REPORTS).setCoder(ReportCoder.of());
@@ -69,7 +70,7 @@ public final class Validate extends PTransform<PCollection<Report>, PCollectionT
   }
 
   /** All checks of one agency's reports, in year order. */
-  static final class CheckAgencyFn extends DoFn<KV<String, Iterable<Report>>, Report> {
+  static final class CheckAgencyFn extends DoFn<KV<Integer, Iterable<Report>>, Report> {
     private final Waivers waivers;
     private transient ReportChecks single;
     private transient CrossYearChecks cross;
@@ -85,9 +86,13 @@ public final class Validate extends PTransform<PCollection<Report>, PCollectionT
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<Report>> agency, MultiOutputReceiver out) {
-      List<Report> reports = new ArrayList<>();
-      agency.getValue().forEach(reports::add);
+    public void process(@Element KV<Integer, Iterable<Report>> shard, MultiOutputReceiver out) {
+      java.util.Map<String, List<Report>> agencies = new java.util.TreeMap<>();
+      shard.getValue().forEach(r -> agencies.computeIfAbsent(r.agencyId(), k -> new ArrayList<>()).add(r));
+      agencies.values().forEach(reports -> check(reports, out));
+    }
+
+    private void check(List<Report> reports, MultiOutputReceiver out) {
       reports.sort(Comparator.comparingInt(Report::year).thenComparing(Report::sourceFile));
       for (Report r : reports) {
         List<Finding> findings = new ArrayList<>(r.findings());
