@@ -28,7 +28,7 @@ public final class Changes {
     if (previous == null) {
       return out;
     }
-    cells(CsvTables.read(previous, "metrics"), CsvTables.read(current, "metrics"), out);
+    cells(previous, current, out);
     rollups(CsvTables.read(previous, "rollup_city"), CsvTables.read(current, "rollup_city"), out);
     ranks(CsvTables.read(previous, "rankings"), CsvTables.read(current, "rankings"), out);
     return out;
@@ -41,24 +41,64 @@ public final class Changes {
     return names;
   }
 
-  private static void cells(List<Map<String, String>> before, List<Map<String, String>> after, List<Change> out) {
-    Map<String, Map<String, String>> old = index(before, "agency_id", "year", "item", "applicant");
-    Map<String, Map<String, String>> now = index(after, "agency_id", "year", "item", "applicant");
-    Set<String> keys = new TreeSet<>(old.keySet());
-    keys.addAll(now.keySet());
+  /**
+   * Report cells, in two streaming passes over each run's metrics (sorted by report): first a
+   * fingerprint of each agency-year's cells, then the cells of only the agency-years whose
+   * fingerprints differ. Memory grows with the number of reports, not of cells.
+   */
+  private static void cells(Path previous, Path current, List<Change> out) throws IOException {
+    Map<String, Integer> old = fingerprints(previous);
+    Map<String, Integer> now = fingerprints(current);
+    Set<String> differ = new TreeSet<>(old.keySet());
+    differ.addAll(now.keySet());
+    differ.removeIf(k -> java.util.Objects.equals(old.get(k), now.get(k)));
+    if (differ.isEmpty()) {
+      return;
+    }
+    Map<String, Map<String, String>> o = cellsOf(previous, differ);
+    Map<String, Map<String, String>> n = cellsOf(current, differ);
+    Set<String> keys = new TreeSet<>(o.keySet());
+    keys.addAll(n.keySet());
     for (String k : keys) {
-      Map<String, String> o = old.get(k);
-      Map<String, String> n = now.get(k);
-      String oldStatus = o == null ? "none" : o.get("status");
-      String newStatus = n == null ? "none" : n.get("status");
-      BigDecimal ov = o == null ? null : number(o.get("value"));
-      BigDecimal nv = n == null ? null : number(n.get("value"));
+      Map<String, String> a = o.get(k);
+      Map<String, String> b = n.get(k);
+      String oldStatus = a == null ? "none" : a.get("status");
+      String newStatus = b == null ? "none" : b.get("status");
+      BigDecimal ov = a == null ? null : number(a.get("value"));
+      BigDecimal nv = b == null ? null : number(b.get("value"));
       if (!oldStatus.equals(newStatus) || !same(ov, nv)) {
-        Map<String, String> any = n != null ? n : o;
+        Map<String, String> any = b != null ? b : a;
         out.add(new Change("cell", any.get("agency_id"), CsvTables.text(any.get("agency_name")),
             Integer.parseInt(any.get("year")), any.get("item"), any.get("applicant"), ov, nv, oldStatus, newStatus));
       }
     }
+  }
+
+  private static String reportKey(org.apache.commons.csv.CSVRecord r) {
+    return r.get("agency_id") + "\u0001" + r.get("year");
+  }
+
+  private static Map<String, Integer> fingerprints(Path run) throws IOException {
+    Map<String, Integer> f = new java.util.HashMap<>();
+    CsvTables.forEach(run, "metrics", r -> f.merge(reportKey(r),
+        java.util.Objects.hash(r.get("item"), r.get("applicant"), normal(r.get("value")), r.get("status")),
+        (x, y) -> 31 * x + y));
+    return f;
+  }
+
+  private static Map<String, Map<String, String>> cellsOf(Path run, Set<String> reports) throws IOException {
+    Map<String, Map<String, String>> m = new TreeMap<>();
+    CsvTables.forEach(run, "metrics", r -> {
+      String key = reportKey(r);
+      if (reports.contains(key)) {
+        m.put(key + "\u0001" + r.get("item") + "\u0001" + r.get("applicant"), r.toMap());
+      }
+    });
+    return m;
+  }
+
+  private static String normal(String v) {
+    return v == null || v.isEmpty() ? "" : new BigDecimal(v).stripTrailingZeros().toPlainString();
   }
 
   private static void rollups(List<Map<String, String>> before, List<Map<String, String>> after, List<Change> out) {

@@ -16,12 +16,18 @@ import org.apache.commons.csv.CSVRecord;
 public final class CsvTables {
   private CsvTables() {}
 
-  /** The rows of the table as column maps; an empty list when the run has no such table. */
+  /** The rows of a (small) table as column maps; an empty list when the run has no such table. */
   public static List<Map<String, String>> read(Path runDir, String table) throws IOException {
-    Path file = runDir.resolve("csv").resolve(table + ".csv");
     List<Map<String, String>> rows = new ArrayList<>();
+    forEach(runDir, table, r -> rows.add(r.toMap()));
+    return rows;
+  }
+
+  /** Streams the rows of a table, of any size; nothing when the run has no such table. */
+  public static void forEach(Path runDir, String table, java.util.function.Consumer<CSVRecord> each) throws IOException {
+    Path file = runDir.resolve("csv").resolve(table + ".csv");
     if (!Files.exists(file)) {
-      return rows;
+      return;
     }
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       r.mark(1);
@@ -30,11 +36,17 @@ public final class CsvTables {
       }
       try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
         for (CSVRecord rec : p) {
-          rows.add(rec.toMap());
+          each.accept(rec);
         }
       }
     }
-    return rows;
+  }
+
+  /** The number of rows of a table. */
+  public static long count(Path runDir, String table) throws IOException {
+    long[] n = {0};
+    forEach(runDir, table, r -> n[0]++);
+    return n[0];
   }
 
   /** A text cell as written, without the apostrophe CSV-injection neutralising added. */

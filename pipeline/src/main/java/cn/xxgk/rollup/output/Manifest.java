@@ -50,8 +50,11 @@ public final class Manifest {
     new TreeMap<>(options).forEach((k, v) -> opts.put(k, String.valueOf(v)));
 
     Map<String, String> outcome = new TreeMap<>();
-    List<Map<String, String>> reports = CsvTables.read(runDir, "reports");
-    reports.forEach(r -> outcome.put(r.get("source_file"), "current"));
+    List<String[]> reports = new java.util.ArrayList<>(); // source_file, agency_id, year
+    CsvTables.forEach(runDir, "reports", r -> {
+      outcome.put(r.get("source_file"), "current");
+      reports.add(new String[] {r.get("source_file"), r.get("agency_id"), r.get("year")});
+    });
     CsvTables.read(runDir, "superseded").forEach(r -> outcome.put(r.get("source_file"), "superseded by " + r.get("replaced_by")));
     Map<String, Integer> rejectReasons = new TreeMap<>();
     for (Map<String, String> r : CsvTables.read(runDir, "rejects")) {
@@ -69,21 +72,18 @@ public final class Manifest {
     counts.put("superseded", outcome.values().stream().filter(o -> o.startsWith("superseded")).count());
     counts.put("rejected", outcome.values().stream().filter(o -> o.startsWith("rejected")).count());
     ArrayNode chosen = root.putArray("chosen_versions");
-    for (Map<String, String> r : reports) {
-      chosen.addObject().put("agency_id", r.get("agency_id")).put("year", Integer.parseInt(r.get("year")))
-          .put("source_file", r.get("source_file"));
+    for (String[] r : reports) {
+      chosen.addObject().put("agency_id", r[1]).put("year", Integer.parseInt(r[2])).put("source_file", r[0]);
     }
     ObjectNode rows = root.putObject("table_rows");
     for (String t : tables) {
-      rows.put(t, CsvTables.read(runDir, t).size());
+      rows.put(t, CsvTables.count(runDir, t));
     }
     ObjectNode rejects = root.putObject("rejects_by_reason");
     rejectReasons.forEach(rejects::put);
     Map<String, Integer> findings = new TreeMap<>();
-    for (Map<String, String> f : CsvTables.read(runDir, "findings")) {
-      String key = f.get("rule_id") + " " + f.get("severity") + ("true".equals(f.get("waived")) ? " waived" : "");
-      findings.merge(key, 1, Integer::sum);
-    }
+    CsvTables.forEach(runDir, "findings", f -> findings.merge(
+        f.get("rule_id") + " " + f.get("severity") + ("true".equals(f.get("waived")) ? " waived" : ""), 1, Integer::sum));
     ObjectNode byRule = root.putObject("findings_by_rule");
     findings.forEach(byRule::put);
     root.put("changes", changes);
