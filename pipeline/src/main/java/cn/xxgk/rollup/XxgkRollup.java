@@ -144,6 +144,18 @@ public final class XxgkRollup {
 
     void setMaxHtmlDepth(int value);
 
+    @Description("A line of a text file may be at most this many characters (reason text_limit).")
+    @Default.Integer(200_000)
+    int getMaxLineChars();
+
+    void setMaxLineChars(int value);
+
+    @Description("A document may have at most this many table cells, words and numbers (reason text_limit).")
+    @Default.Integer(500_000)
+    int getMaxCells();
+
+    void setMaxCells(int value);
+
     @Description("Waivers: a CSV (agency_name,year,rule_id,cells,reason,decided_by; UTF-8 or GBK) of "
         + "findings the office has accepted. They stay in findings, marked waived, and no longer count "
         + "as errors or warnings; a waiver that matches nothing is reported (stale_waiver).")
@@ -208,7 +220,7 @@ public final class XxgkRollup {
         .apply("MatchInputs", new MatchInputs(input))
         .apply("ParseReports", new ParseReports(input, options.getMaxFileBytes(),
             new ParseLimits(options.getMaxInflatedBytes(), options.getMaxInflateRatio(), options.getMaxPdfPages(),
-                options.getMaxHtmlDepth())));
+                options.getMaxHtmlDepth(), options.getMaxLineChars(), options.getMaxCells())));
     PCollection<Reject> rejects = parsed.get(ParseReports.REJECTS);
     PCollectionTuple versions = parsed.get(ParseReports.REPORTS)
         .apply("ResolveAgencies", new ResolveAgencies(registryView))
@@ -364,6 +376,8 @@ public final class XxgkRollup {
     m.put("maxInflateRatio", o.getMaxInflateRatio());
     m.put("maxPdfPages", o.getMaxPdfPages());
     m.put("maxHtmlDepth", o.getMaxHtmlDepth());
+    m.put("maxLineChars", o.getMaxLineChars());
+    m.put("maxCells", o.getMaxCells());
     m.put("previous", o.getPrevious());
     m.put("keepRuns", o.getKeepRuns());
     m.put("failOnError", o.getFailOnError());

@@ -147,6 +147,18 @@ class RerunTest {
   }
 
   @Test
+  void fileNamesWithSpacesQuotesSemicolonsCommasAndLongChineseNamesWorkEndToEnd() throws Exception {
+    Path in = work.resolve("in");
+    Files.createDirectories(in.resolve("子 目录; \"引号\""));
+    String name = "淮安市洪泽区人民政府关于二〇二四年度政府信息公开工作年度报告的公告（第一版，含附件）; \"最终\", 稿.txt";
+    Files.write(in.resolve("子 目录; \"引号\"").resolve(name), Samples.bytes(HONGZE));
+    Path out = work.resolve("out");
+    assertEquals(0, run(in, out).code());
+    assertEquals(List.of("子 目录; \"引号\"/" + name),
+        CsvTables.read(out, "reports").stream().map(r -> r.get("source_file")).toList());
+  }
+
+  @Test
   void oldRunFoldersArePruned() throws Exception {
     Path in = work.resolve("in");
     Samples.copyTo(in, HONGZE);

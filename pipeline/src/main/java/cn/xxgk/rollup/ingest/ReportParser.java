@@ -13,6 +13,8 @@ import cn.xxgk.rollup.model.Identities;
 import cn.xxgk.rollup.model.Report;
 import cn.xxgk.rollup.model.SourceForm;
 import cn.xxgk.rollup.model.TemplateCatalog;
+import cn.xxgk.rollup.ingest.text.TextLine;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,6 +49,34 @@ public final class ReportParser {
     }
   }
 
+  /** A line longer than the limit is not a report's: reject before any parsing. */
+  private void checkLines(String text) throws RejectException {
+    int start = 0;
+    while (start <= text.length()) {
+      int end = text.indexOf('\n', start);
+      int len = (end < 0 ? text.length() : end) - start;
+      if (len > limits.maxLineChars()) {
+        throw RejectException.of("text_limit", "what", "一行" + len + "个字符", "what_en", "a line of " + len + " characters",
+            "limit", limits.maxLineChars(), "option", "--maxLineChars");
+      }
+      if (end < 0) {
+        break;
+      }
+      start = end + 1;
+    }
+  }
+
+  private void checkCells(List<TextLine> lines) throws RejectException {
+    long cells = 0;
+    for (TextLine l : lines) {
+      cells += l.cells().size();
+    }
+    if (cells > limits.maxCells()) {
+      throw RejectException.of("text_limit", "what", cells + "个单元格", "what_en", cells + " cells",
+          "limit", limits.maxCells(), "option", "--maxCells");
+    }
+  }
+
   /** Reads the file in the form its content shows. */
   private SourceDocument read(String sourceFile, byte[] bytes) throws RejectException {
     SourceForm container = FormDetector.container(bytes);
@@ -61,6 +91,7 @@ public final class ReportParser {
           new TableReader(catalog, Identities.get(), container, docx.lines()));
     }
     String text = TextDecoder.decode(bytes).text();
+    checkLines(text);
     SourceForm form = FormDetector.detectText(text);
     return switch (form) {
       case CSV -> new SourceDocument(form, text, null, Submissions.parseCsv(sourceFile, text, catalog));
@@ -68,9 +99,14 @@ public final class ReportParser {
       case CRAWLER_TEXT -> new SourceDocument(form, text, new GluedTableReader(catalog, Identities.get(), text));
       case HTML -> {
         HtmlDocument html = HtmlDocument.parse(text, limits.maxHtmlDepth());
+        checkCells(html.lines());
         yield new SourceDocument(form, html.text(), new TableReader(catalog, Identities.get(), form, html.lines()));
       }
-      default -> new SourceDocument(form, text, new TableReader(catalog, Identities.get(), form, Lexers.lex(form, text)));
+      default -> {
+        List<TextLine> lines = Lexers.lex(form, text);
+        checkCells(lines);
+        yield new SourceDocument(form, text, new TableReader(catalog, Identities.get(), form, lines));
+      }
     };
   }
 

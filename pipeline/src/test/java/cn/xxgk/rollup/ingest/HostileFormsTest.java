@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Files built to hurt: each is rejected with its reason after a bounded amount of work. */
 class HostileFormsTest {
   private final ReportParser parser = new ReportParser(TemplateCatalog.get(),
-      new ParseLimits(10L * 1024 * 1024, 100, 50, 200));
+      new ParseLimits(10L * 1024 * 1024, 100, 50, 200, 5000, 20_000));
 
   @Test
   void aZipBombIsRejectedWithTheLimitNamed() throws Exception {
@@ -63,10 +63,22 @@ class HostileFormsTest {
 
   @Test
   void deeplyNestedHtmlIsRejectedBeforeATreeIsBuilt() {
-    String html = "<html><body>" + "<div>".repeat(1_000_000) + "淮安市人民政府2024年政府信息公开工作年度报告</body></html>";
+    String html = "<html><body>\n" + "<div>\n".repeat(1_000_000) + "淮安市人民政府2024年政府信息公开工作年度报告</body></html>";
     RejectException e = assertThrows(RejectException.class, () -> parser.parse("deep.html", html.getBytes(StandardCharsets.UTF_8)));
     assertEquals("nesting_limit", e.reasonCode());
     assertEquals("HTML页面的标签嵌套超过200层（--maxHtmlDepth），不像正常的报告页面，未解析。", e.toReject("deep.html").messageZh());
+  }
+
+  @Test
+  void overlongLinesAndTooManyCellsAreRejectedWithTheLimitNamed() {
+    String longLine = "淮安市人民政府2024年政府信息公开工作年度报告\n" + "数".repeat(6000) + "\n";
+    RejectException e = assertThrows(RejectException.class, () -> parser.parse("l.txt", longLine.getBytes(StandardCharsets.UTF_8)));
+    assertEquals("text_limit", e.reasonCode());
+    assertEquals("文件中有一行6000个字符，超过上限5000（--maxLineChars），不像正常的报告，未解析。", e.toReject("l.txt").messageZh());
+    String manyCells = "淮安市人民政府2024年政府信息公开工作年度报告\n" + "1 2 3 4 5 6 7 8 9 10\n".repeat(2500);
+    e = assertThrows(RejectException.class, () -> parser.parse("c.txt", manyCells.getBytes(StandardCharsets.UTF_8)));
+    assertEquals("text_limit", e.reasonCode());
+    assertTrue(e.toReject("c.txt").messageEn().contains("--maxCells"), e.toReject("c.txt").messageEn());
   }
 
   @Test
