@@ -156,6 +156,14 @@ public final class XxgkRollup {
 
     void setMaxCells(int value);
 
+    @Description("Last safety net: a file still parsing after this many seconds is rejected (reason "
+        + "parse_timeout); 0 turns it off. The counted limits above bound the work first; this one "
+        + "depends on machine load, so it is generous.")
+    @Default.Long(300)
+    long getParseTimeoutSeconds();
+
+    void setParseTimeoutSeconds(long value);
+
     @Description("Waivers: a CSV (agency_name,year,rule_id,cells,reason,decided_by; UTF-8 or GBK) of "
         + "findings the office has accepted. They stay in findings, marked waived, and no longer count "
         + "as errors or warnings; a waiver that matches nothing is reported (stale_waiver).")
@@ -220,7 +228,8 @@ public final class XxgkRollup {
         .apply("MatchInputs", new MatchInputs(input))
         .apply("ParseReports", new ParseReports(input, options.getMaxFileBytes(),
             new ParseLimits(options.getMaxInflatedBytes(), options.getMaxInflateRatio(), options.getMaxPdfPages(),
-                options.getMaxHtmlDepth(), options.getMaxLineChars(), options.getMaxCells())));
+                options.getMaxHtmlDepth(), options.getMaxLineChars(), options.getMaxCells()),
+            java.time.Duration.ofSeconds(options.getParseTimeoutSeconds())));
     PCollection<Reject> rejects = parsed.get(ParseReports.REJECTS);
     PCollectionTuple versions = parsed.get(ParseReports.REPORTS)
         .apply("ResolveAgencies", new ResolveAgencies(registryView))

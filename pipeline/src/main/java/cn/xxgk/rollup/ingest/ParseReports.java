@@ -7,6 +7,7 @@ import cn.xxgk.rollup.model.Report;
 import cn.xxgk.rollup.model.ReportCoder;
 import cn.xxgk.rollup.model.TemplateCatalog;
 import java.io.IOException;
+import java.time.Duration;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.metrics.Counter;
@@ -31,21 +32,24 @@ public final class ParseReports extends PTransform<PCollection<FileIO.ReadableFi
   private final InputSpec input;
   private final long maxFileBytes;
   private final ParseLimits limits;
+  private final Duration parseTimeout;
 
   public ParseReports(InputSpec input, long maxFileBytes) {
-    this(input, maxFileBytes, ParseLimits.DEFAULT);
+    this(input, maxFileBytes, ParseLimits.DEFAULT, Duration.ZERO);
   }
 
-  public ParseReports(InputSpec input, long maxFileBytes, ParseLimits limits) {
+  /** @param parseTimeout the wall-clock safety net per file ({@link ParseDeadline}); zero for none */
+  public ParseReports(InputSpec input, long maxFileBytes, ParseLimits limits, Duration parseTimeout) {
     this.input = input;
     this.maxFileBytes = maxFileBytes;
     this.limits = limits;
+    this.parseTimeout = parseTimeout;
   }
 
   @Override
   public PCollectionTuple expand(PCollection<FileIO.ReadableFile> files) {
     PCollectionTuple out = files.apply("ReadAndParse",
-        ParDo.of(new ParseFn(input, maxFileBytes, limits)).withOutputTags(REPORTS, TupleTagList.of(REJECTS)));
+        ParDo.of(new ParseFn(input, maxFileBytes, limits, parseTimeout)).withOutputTags(REPORTS, TupleTagList.of(REJECTS)));
     out.get(REPORTS).setCoder(ReportCoder.of());
     out.get(REJECTS).setCoder(RejectCoder.of());
     return out;
@@ -55,18 +59,29 @@ public final class ParseReports extends PTransform<PCollection<FileIO.ReadableFi
     private final InputSpec input;
     private final long maxFileBytes;
     private final ParseLimits limits;
+    private final Duration parseTimeout;
     private final Counter parsed = Metrics.counter("xxgk", "reports_parsed");
     private transient ReportParser parser;
+    private transient ParseDeadline deadline;
 
-    ParseFn(InputSpec input, long maxFileBytes, ParseLimits limits) {
+    ParseFn(InputSpec input, long maxFileBytes, ParseLimits limits, Duration parseTimeout) {
       this.input = input;
       this.maxFileBytes = maxFileBytes;
       this.limits = limits;
+      this.parseTimeout = parseTimeout;
     }
 
     @Setup
     public void setup() {
       parser = new ReportParser(TemplateCatalog.get(), limits);
+      deadline = new ParseDeadline(parseTimeout);
+    }
+
+    @Teardown
+    public void teardown() {
+      if (deadline != null) {
+        deadline.close();
+      }
     }
 
     @ProcessElement
@@ -83,7 +98,8 @@ public final class ParseReports extends PTransform<PCollection<FileIO.ReadableFi
         } catch (IOException e) {
           throw RejectException.of("read_error", "detail", String.valueOf(e.getMessage()));
         }
-        Report report = parser.parse(sourceFile, bytes);
+        byte[] content = bytes;
+        Report report = deadline.call(() -> parser.parse(sourceFile, content));
         Integer revision = report.provenance().revision() != null
             ? report.provenance().revision() : Provenance.revisionOf(sourceFile);
         out.get(REPORTS).output(report.withProvenance(
