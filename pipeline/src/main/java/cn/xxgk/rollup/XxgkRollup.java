@@ -150,7 +150,8 @@ public final class XxgkRollup {
 
     void setMaxLineChars(int value);
 
-    @Description("A document may have at most this many table cells, words and numbers (reason text_limit).")
+    @Description("A document may have at most this many table cells, words and numbers, and a PDF at "
+        + "most this many glyphs (reason text_limit).")
     @Default.Integer(500_000)
     int getMaxCells();
 

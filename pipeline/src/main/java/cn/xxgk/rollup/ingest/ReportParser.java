@@ -81,7 +81,7 @@ public final class ReportParser {
   private SourceDocument read(String sourceFile, byte[] bytes) throws RejectException {
     SourceForm container = FormDetector.container(bytes);
     if (container == SourceForm.PDF) {
-      String layout = PdfLayoutText.extract(bytes, limits.maxPdfPages());
+      String layout = PdfLayoutText.extract(bytes, limits.maxPdfPages(), limits.maxCells());
       return new SourceDocument(container, layout,
           new TableReader(catalog, Identities.get(), container, Lexers.lex(container, layout)));
     }

@@ -96,7 +96,11 @@ public final class Fuzzer {
         rejected++;
         reasons.merge(e.reasonCode(), 1, Integer::sum);
       } catch (RuntimeException | StackOverflowError e) {
-        violations.add(label + ": " + e);
+        StringBuilder where = new StringBuilder();
+        for (StackTraceElement f : java.util.Arrays.copyOf(e.getStackTrace(), Math.min(6, e.getStackTrace().length))) {
+          where.append("\n    at ").append(f);
+        }
+        violations.add(label + ": " + e + where);
       }
     }
     return new Result(cases, equal, withFindings, rejected, violations, reasons);

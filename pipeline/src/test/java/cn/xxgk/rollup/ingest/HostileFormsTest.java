@@ -20,6 +20,9 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +93,51 @@ class HostileFormsTest {
     }
     assertEquals("no_text_layer", assertThrows(RejectException.class,
         () -> parser.parse("scan.pdf", bytes.toByteArray())).reasonCode());
+  }
+
+  @Test
+  void aGlyphPlacedFarAwayInAPdfCostsABoundedGap() throws Exception {
+    // found by the fuzzer: a flipped byte put a glyph ~1e10 points away; the gap overflowed an int
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PDDocument doc = new PDDocument()) {
+      PDPage page = new PDPage();
+      doc.addPage(page);
+      try (PDPageContentStream text = new PDPageContentStream(doc, page)) {
+        text.beginText();
+        text.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+        text.newLineAtOffset(50, 700);
+        text.showText("ABCDEFGHIJKLMNOPQRSTUVWXY");
+        text.newLineAtOffset(1e10f, 0);
+        text.showText("Z");
+        text.endText();
+      }
+      doc.save(bytes);
+    }
+    String layout = cn.xxgk.rollup.ingest.pdf.PdfLayoutText.extract(bytes.toByteArray(), 10, 1000);
+    assertEquals("ABCDEFGHIJKLMNOPQRSTUVWXY" + " ".repeat(200) + "Z\n\f", layout);
+  }
+
+  @Test
+  void aPdfThatDrawsMoreGlyphsThanTheLimitIsRejectedWhileReading() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PDDocument doc = new PDDocument()) {
+      PDPage page = new PDPage();
+      doc.addPage(page);
+      try (PDPageContentStream text = new PDPageContentStream(doc, page)) {
+        text.beginText();
+        text.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+        text.newLineAtOffset(50, 700);
+        for (int i = 0; i < 600; i++) {
+          text.showText("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"); // 21,600 glyphs on one line
+        }
+        text.endText();
+      }
+      doc.save(bytes);
+    }
+    RejectException e = assertThrows(RejectException.class, () -> parser.parse("many.pdf", bytes.toByteArray()));
+    assertEquals("text_limit", e.reasonCode());
+    assertEquals("超过20000个字符（PDF）", e.params().get("what"));
+    assertTrue(e.toReject("many.pdf").messageZh().contains("--maxCells"));
   }
 
   @Test

@@ -20,18 +20,30 @@ import org.apache.pdfbox.text.TextPosition;
 public final class PdfLayoutText {
   /** Fewer glyphs than this in the whole file: there is no usable text layer. */
   private static final int MIN_GLYPHS = 20;
+  /** The widest gap written; wider ones say no more (two spaces already separate columns). */
+  static final int MAX_GAP_SPACES = 200;
 
   private PdfLayoutText() {}
 
-  public static String extract(byte[] pdf, int maxPages) throws RejectException {
+  /**
+   * @param maxPages more pages are rejected before any is read
+   * @param maxGlyphs more glyphs are rejected as soon as they are met (text_limit): a small file can
+   *     draw millions of glyphs, and each is held until its page is laid out
+   */
+  public static String extract(byte[] pdf, int maxPages, int maxGlyphs) throws RejectException {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       if (doc.getNumberOfPages() > maxPages) {
         throw RejectException.of("unsupported_format", "form", "PDF", "detail",
             doc.getNumberOfPages() + " pages, more than the " + maxPages + " an annual report has");
       }
-      Collector collector = new Collector();
+      Collector collector = new Collector(maxGlyphs);
       collector.setSortByPosition(true);
-      collector.getText(doc);
+      try {
+        collector.getText(doc);
+      } catch (TooManyGlyphs e) {
+        throw RejectException.of("text_limit", "what", "超过" + maxGlyphs + "个字符（PDF）",
+            "what_en", "more than " + maxGlyphs + " glyphs (PDF)", "limit", maxGlyphs, "option", "--maxCells");
+      }
       if (collector.glyphs < MIN_GLYPHS) {
         throw RejectException.of("no_text_layer");
       }
@@ -43,19 +55,31 @@ public final class PdfLayoutText {
     }
   }
 
+  /** Thrown out of PDFBox's callbacks, which cannot throw a checked exception. */
+  private static final class TooManyGlyphs extends RuntimeException {
+    TooManyGlyphs() {
+      super(null, null, false, false);
+    }
+  }
+
   /** Collects the glyphs of each page and writes them as laid-out lines at the end of the page. */
   private static final class Collector extends PDFTextStripper {
     private final StringBuilder out = new StringBuilder();
     private final List<TextPosition> page = new ArrayList<>();
+    private final int maxGlyphs;
     private int glyphs;
 
-    Collector() throws IOException {
+    Collector(int maxGlyphs) throws IOException {
       super();
+      this.maxGlyphs = maxGlyphs;
     }
 
     @Override
     protected void processTextPosition(TextPosition text) {
       if (!text.getUnicode().isBlank()) {
+        if (glyphs >= maxGlyphs) {
+          throw new TooManyGlyphs();
+        }
         page.add(text);
         glyphs++;
       }
@@ -84,7 +108,8 @@ public final class PdfLayoutText {
             double gap = t.getXDirAdj() - (prev.getXDirAdj() + prev.getWidthDirAdj());
             double em = Math.max(1, prev.getFontSizeInPt());
             if (gap > 0.9 * em) {
-              s.append(" ".repeat((int) Math.max(2, Math.round(gap / (0.5 * em)))));
+              // capped: a damaged file can place a glyph billions of points away
+              s.append(" ".repeat((int) Math.min(MAX_GAP_SPACES, Math.max(2, Math.round(gap / (0.5 * em))))));
             } else if (gap > 0.2 * em) {
               s.append(' ');
             }
