@@ -79,6 +79,16 @@ class FormsRoundTripTest {
     String json = Renderers.json(original).replace("\"granted\": {\"natural_person\": 17", "\"granted\": {\"natural_person\": \"十七\"");
     e = assertThrows(RejectException.class, () -> parser.parse("x.json", json.getBytes(StandardCharsets.UTF_8)));
     assertTrue(e.toReject("x.json").messageZh().contains("/table3/granted/natural_person：“十七”不是数字"), e.toReject("x.json").messageZh());
+
+    // found by the fuzzer: a JSON year that is not a number threw a NullPointerException, and a CSV
+    // cut inside a quoted cell threw out of commons-csv's iterator
+    String noYear = Renderers.json(original).replace("\"year\": 2024", "\"year\": \"二〇二四\"");
+    e = assertThrows(RejectException.class, () -> parser.parse("x.json", noYear.getBytes(StandardCharsets.UTF_8)));
+    assertTrue(e.toReject("x.json").messageZh().contains("/year：缺少年度或不是年份"), e.toReject("x.json").messageZh());
+    String cut = Renderers.csv(original) + "\"济宁市行政审批";
+    e = assertThrows(RejectException.class, () -> parser.parse("x.csv", cut.getBytes(StandardCharsets.UTF_8)));
+    assertEquals("submission_invalid", e.reasonCode());
+    assertTrue(e.toReject("x.csv").messageZh().contains("CSV 格式错误"), e.toReject("x.csv").messageZh());
   }
 
   private void assertSame(Report original, Report back, SourceForm form) {

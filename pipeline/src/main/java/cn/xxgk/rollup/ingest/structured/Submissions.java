@@ -108,7 +108,8 @@ public final class Submissions {
           values.put(code, value);
         }
       }
-    } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+    } catch (IOException | java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+      // commons-csv reports a damaged record (an unclosed quote) while iterating, unchecked
       errors.add("CSV 格式错误：" + e.getMessage());
     }
     return build(sourceFile, SourceForm.CSV, agency, year, revision, values, errors, catalog);
@@ -125,7 +126,9 @@ public final class Submissions {
           "第" + e.getLocation().getLineNr() + "行第" + e.getLocation().getColumnNr() + "列：JSON 格式错误");
     }
     String agency = root.path("agency_name").isTextual() ? root.path("agency_name").asText() : null;
-    Integer year = root.path("year").canConvertToInt() ? root.path("year").asInt() : year(root.path("year").asText(""));
+    // boxed on purpose: a conditional of int and Integer unboxes a missing year into a NullPointerException
+    Integer year = year(root.path("year").canConvertToInt() ? String.valueOf(root.path("year").asInt())
+        : root.path("year").asText(""));
     if (agency == null) {
       errors.add("/agency_name：缺少机关名称");
     }
