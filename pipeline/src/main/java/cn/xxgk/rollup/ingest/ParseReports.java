@@ -98,8 +98,7 @@ public final class ParseReports extends PTransform<PCollection<FileIO.ReadableFi
         } catch (IOException e) {
           throw RejectException.of("read_error", "detail", String.valueOf(e.getMessage()));
         }
-        byte[] content = bytes;
-        Report report = deadline.call(() -> parser.parse(sourceFile, content));
+        Report report = deadline.call(() -> parser.parse(sourceFile, bytes));
         Integer revision = report.provenance().revision() != null
             ? report.provenance().revision() : Provenance.revisionOf(sourceFile);
         out.get(REPORTS).output(report.withProvenance(

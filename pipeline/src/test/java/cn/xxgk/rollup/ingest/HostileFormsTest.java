@@ -98,43 +98,23 @@ class HostileFormsTest {
   @Test
   void aGlyphPlacedFarAwayInAPdfCostsABoundedGap() throws Exception {
     // found by the fuzzer: a flipped byte put a glyph ~1e10 points away; the gap overflowed an int
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (PDDocument doc = new PDDocument()) {
-      PDPage page = new PDPage();
-      doc.addPage(page);
-      try (PDPageContentStream text = new PDPageContentStream(doc, page)) {
-        text.beginText();
-        text.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-        text.newLineAtOffset(50, 700);
-        text.showText("ABCDEFGHIJKLMNOPQRSTUVWXY");
-        text.newLineAtOffset(1e10f, 0);
-        text.showText("Z");
-        text.endText();
-      }
-      doc.save(bytes);
-    }
-    String layout = cn.xxgk.rollup.ingest.pdf.PdfLayoutText.extract(bytes.toByteArray(), 10, 1000);
+    byte[] pdf = onePagePdf(text -> {
+      text.showText("ABCDEFGHIJKLMNOPQRSTUVWXY");
+      text.newLineAtOffset(1e10f, 0);
+      text.showText("Z");
+    });
+    String layout = cn.xxgk.rollup.ingest.pdf.PdfLayoutText.extract(pdf, 10, 1000);
     assertEquals("ABCDEFGHIJKLMNOPQRSTUVWXY" + " ".repeat(200) + "Z\n\f", layout);
   }
 
   @Test
   void aPdfThatDrawsMoreGlyphsThanTheLimitIsRejectedWhileReading() throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (PDDocument doc = new PDDocument()) {
-      PDPage page = new PDPage();
-      doc.addPage(page);
-      try (PDPageContentStream text = new PDPageContentStream(doc, page)) {
-        text.beginText();
-        text.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-        text.newLineAtOffset(50, 700);
-        for (int i = 0; i < 600; i++) {
-          text.showText("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"); // 21,600 glyphs on one line
-        }
-        text.endText();
+    byte[] pdf = onePagePdf(text -> {
+      for (int i = 0; i < 600; i++) {
+        text.showText("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"); // 21,600 glyphs on one line
       }
-      doc.save(bytes);
-    }
-    RejectException e = assertThrows(RejectException.class, () -> parser.parse("many.pdf", bytes.toByteArray()));
+    });
+    RejectException e = assertThrows(RejectException.class, () -> parser.parse("many.pdf", pdf));
     assertEquals("text_limit", e.reasonCode());
     assertEquals("超过20000个字符（PDF）", e.params().get("what"));
     assertTrue(e.toReject("many.pdf").messageZh().contains("--maxCells"));
@@ -169,5 +149,27 @@ class HostileFormsTest {
       }
     }
     return out.toByteArray();
+  }
+
+  /** Text drawn on a page, from (50, 700) in 12 pt Helvetica. */
+  private interface PageText {
+    void draw(PDPageContentStream text) throws IOException;
+  }
+
+  private static byte[] onePagePdf(PageText body) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PDDocument doc = new PDDocument()) {
+      PDPage page = new PDPage();
+      doc.addPage(page);
+      try (PDPageContentStream text = new PDPageContentStream(doc, page)) {
+        text.beginText();
+        text.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+        text.newLineAtOffset(50, 700);
+        body.draw(text);
+        text.endText();
+      }
+      doc.save(bytes);
+    }
+    return bytes.toByteArray();
   }
 }
