@@ -14,6 +14,7 @@ import cn.xxgk.rollup.output.Tables;
 import cn.xxgk.rollup.output.RowSpec;
 import cn.xxgk.rollup.output.WriteTables;
 import cn.xxgk.rollup.model.Registry;
+import cn.xxgk.rollup.model.Shards;
 import cn.xxgk.rollup.rollup.Reconcile;
 import cn.xxgk.rollup.rollup.Rollups;
 import cn.xxgk.rollup.validate.ChooseVersions;
@@ -192,6 +193,14 @@ public final class XxgkRollup {
 
     void setMinSample(long value);
 
+    @Description("Shards of the grouping steps, which bound their parallelism; 0 picks 8 on the DirectRunner "
+        + "(it copies a shard's state for every bundle that reaches it, so fewer are cheaper there) and 32 on "
+        + "other runners. The outputs do not depend on it.")
+    @Default.Integer(0)
+    int getShards();
+
+    void setShards(int value);
+
     @Description("The output to compare with for the changes table; default: the output published now.")
     String getPrevious();
 
@@ -221,12 +230,14 @@ public final class XxgkRollup {
       case "exclude" -> true;
       default -> throw new IllegalArgumentException("--onInvalid must be include or exclude, not " + options.getOnInvalid());
     };
+    Shards shards = new Shards(options.getShards() > 0 ? options.getShards()
+        : options.getRunner().getSimpleName().equals("DirectRunner") ? 8 : 32);
     PCollectionView<Registry> registryView = p
         .apply("Registry", Create.of(registry).withCoder(SerializableCoder.of(Registry.class)))
         .apply("RegistryView", View.asSingleton());
 
     PCollectionTuple parsed = p
-        .apply("MatchInputs", new MatchInputs(input))
+        .apply("MatchInputs", new MatchInputs(input, shards))
         .apply("ParseReports", new ParseReports(input, options.getMaxFileBytes(),
             new ParseLimits(options.getMaxInflatedBytes(), options.getMaxInflateRatio(), options.getMaxPdfPages(),
                 options.getMaxHtmlDepth(), options.getMaxLineChars(), options.getMaxCells()),
@@ -234,13 +245,13 @@ public final class XxgkRollup {
     PCollection<Reject> rejects = parsed.get(ParseReports.REJECTS);
     PCollectionTuple versions = parsed.get(ParseReports.REPORTS)
         .apply("ResolveAgencies", new ResolveAgencies(registryView))
-        .apply("ChooseVersions", new ChooseVersions());
+        .apply("ChooseVersions", new ChooseVersions(shards));
     PCollectionTuple reconciled = versions.get(ChooseVersions.CURRENT)
-        .apply("Reconcile", new Reconcile(registryView));
-    PCollectionTuple validated = reconciled.get(Reconcile.REPORTS).apply("Validate", new Validate(waivers));
+        .apply("Reconcile", new Reconcile(registryView, shards));
+    PCollectionTuple validated = reconciled.get(Reconcile.REPORTS).apply("Validate", new Validate(waivers, shards));
     PCollection<Report> reports = validated.get(Validate.REPORTS);
     PCollectionTuple rollups = reports.apply("Rollups",
-        new Rollups(registryView, excludeInvalid, options.getMinSample()));
+        new Rollups(registryView, excludeInvalid, options.getMinSample(), shards));
 
     PCollection<Finding> findings = PCollectionList.of(reports
             .apply("CollectFindings", FlatMapElements.into(TypeDescriptor.of(Finding.class))
@@ -250,7 +261,8 @@ public final class XxgkRollup {
         .and(reconciled.get(Reconcile.MISSING))
         .apply("AllFindings", Flatten.pCollections());
 
-    reports.apply("WriteReports", WriteTables.to(out, Tables.reportsSpec(), Tables.metricsSpec()));
+    // one gathering of the reports for both tables (metrics itself is written in parts)
+    reports.apply("WriteReports", WriteTables.to(out, Tables.metricsSpec(), Tables.reportsSpec()));
     rejects.apply("WriteRejects", WriteTables.to(out, Tables.rejectsSpec()));
     versions.get(ChooseVersions.SUPERSEDED).apply("WriteSuperseded", WriteTables.to(out, Tables.supersededSpec()));
     findings.apply("WriteFindings", WriteTables.to(out, Tables.findingsSpec()));
@@ -300,7 +312,7 @@ public final class XxgkRollup {
     }
     Options options;
     try {
-      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(Options.class);
+      options = PipelineOptionsFactory.fromArgs(withFlinkDefaults(args)).withValidation().as(Options.class);
     } catch (IllegalArgumentException e) {
       err.println("xxgk-rollup: " + e.getMessage());
       err.println("Run with --help=XxgkRollup$Options for the options.");
@@ -371,6 +383,29 @@ public final class XxgkRollup {
     }
   }
 
+  /**
+   * Two defaults of Beam's Flink runner that cost this pipeline most of its speed, changed unless
+   * the command line sets them. An embedded Flink ({@code --flinkMaster=[local]}) runs every step
+   * with parallelism 1 when none is configured (Beam logs a warning): one core of the machine.
+   * And Flink deep-copies each element through its coder between fused steps; this pipeline's
+   * steps never mutate their inputs (the tests' DirectRunner checks it), so {@code --fasterCopy}
+   * is safe. A cluster's own parallelism ({@code flink run}, {@code --flinkMaster=host:port}) is
+   * left to the cluster.
+   */
+  static String[] withFlinkDefaults(String[] args) {
+    List<String> a = new ArrayList<>(List.of(args));
+    if (a.stream().noneMatch(x -> x.startsWith("--runner=") && x.endsWith("FlinkRunner"))) {
+      return args;
+    }
+    if (a.contains("--flinkMaster=[local]") && a.stream().noneMatch(x -> x.startsWith("--parallelism"))) {
+      a.add("--parallelism=" + Runtime.getRuntime().availableProcessors());
+    }
+    if (a.stream().noneMatch(x -> x.startsWith("--fasterCopy"))) {
+      a.add("--fasterCopy=true");
+    }
+    return a.toArray(String[]::new);
+  }
+
   /** The options as given and defaulted, for the manifest. */
   private static Map<String, Object> optionValues(Options o) {
     Map<String, Object> m = new TreeMap<>();
@@ -381,6 +416,7 @@ public final class XxgkRollup {
     m.put("waivers", o.getWaivers());
     m.put("onInvalid", o.getOnInvalid());
     m.put("minSample", o.getMinSample());
+    m.put("shards", o.getShards());
     m.put("maxFileBytes", o.getMaxFileBytes());
     m.put("maxInflatedBytes", o.getMaxInflatedBytes());
     m.put("maxInflateRatio", o.getMaxInflateRatio());

@@ -83,6 +83,20 @@ class XxgkRollupTest {
   }
 
   @Test
+  void anEmbeddedFlinkGetsEveryCoreAndNoCopiesUnlessTheCommandLineSaysOtherwise() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    assertEquals(List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=" + cores, "--fasterCopy=true"),
+        List.of(XxgkRollup.withFlinkDefaults(new String[] {"--runner=FlinkRunner", "--flinkMaster=[local]"})));
+    assertEquals(List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=1", "--fasterCopy=false"),
+        List.of(XxgkRollup.withFlinkDefaults(
+            new String[] {"--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=1", "--fasterCopy=false"})));
+    // a cluster keeps its own parallelism
+    assertEquals(List.of("--runner=FlinkRunner", "--flinkMaster=jobmanager:8081", "--fasterCopy=true"),
+        List.of(XxgkRollup.withFlinkDefaults(new String[] {"--runner=FlinkRunner", "--flinkMaster=jobmanager:8081"})));
+    assertEquals(List.of("--input=x"), List.of(XxgkRollup.withFlinkDefaults(new String[] {"--input=x"})));
+  }
+
+  @Test
   void summaryCountsEveryFile() {
     int parsed = Samples.PARSED.size() + 1; // the samples and formula.txt
     assertTrue(summary.contains((parsed + 2) + " files read, " + parsed + " parsed, 2 rejected; "

@@ -1,6 +1,7 @@
 package cn.xxgk.rollup.ingest;
 
 import cn.xxgk.rollup.ingest.structured.Submissions;
+import cn.xxgk.rollup.ingest.text.CellText;
 import cn.xxgk.rollup.model.SourceForm;
 import java.util.Locale;
 
@@ -63,7 +64,7 @@ public final class FormDetector {
       if (line.startsWith("\t")) {
         tabLines++;
       }
-      String compact = line.replaceAll("[\\s\\u00a0\\u3000]", "");
+      String compact = CellText.withoutSpaces(line);
       if (compact.contains(FIRST_ROW) && compact.contains(SECOND_ROW)) {
         return SourceForm.CRAWLER_TEXT; // two table rows on one line: the table was flattened
       }

@@ -22,21 +22,24 @@ import org.apache.beam.sdk.values.PCollection;
 /** Every regular, non-hidden file that {@code --input} names, ready to read. */
 public final class MatchInputs extends PTransform<PBegin, PCollection<FileIO.ReadableFile>> {
   private final InputSpec input;
+  private final Shards shards;
 
-  public MatchInputs(InputSpec input) {
+  public MatchInputs(InputSpec input, Shards shards) {
     this.input = input;
+    this.shards = shards;
   }
 
   @Override
   public PCollection<FileIO.ReadableFile> expand(PBegin begin) {
     InputSpec spec = input;
+    Shards shards = this.shards;
     return begin
         .apply("Pattern", Create.of(spec.pattern()).withCoder(StringUtf8Coder.of()))
         .apply("MatchFiles", FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW)
             .withOutputParallelization(false))
         .apply("SkipHidden", Filter.by(m -> !InputSpec.isHidden(spec.relativize(m.resourceId().toString()))))
         // a few shards of many files each: parallel, in large bundles (see Shards)
-        .apply("KeyByShard", WithKeys.of((MatchResult.Metadata m) -> Shards.of(m.resourceId().toString()))
+        .apply("KeyByShard", WithKeys.of((MatchResult.Metadata m) -> shards.of(m.resourceId().toString()))
             .withKeyType(TypeDescriptors.integers()))
         .setCoder(KvCoder.of(VarIntCoder.of(), MetadataCoderV2.of()))
         .apply("Spread", GroupByKey.create())

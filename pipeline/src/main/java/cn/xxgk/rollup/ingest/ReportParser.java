@@ -4,6 +4,7 @@ import cn.xxgk.rollup.ingest.docx.DocxDocument;
 import cn.xxgk.rollup.ingest.html.HtmlDocument;
 import cn.xxgk.rollup.ingest.pdf.PdfLayoutText;
 import cn.xxgk.rollup.ingest.structured.Submissions;
+import cn.xxgk.rollup.ingest.text.CellText;
 import cn.xxgk.rollup.ingest.text.GluedTableReader;
 import cn.xxgk.rollup.ingest.text.HeaderReader;
 import cn.xxgk.rollup.ingest.text.Lexers;
@@ -181,7 +182,7 @@ public final class ReportParser {
    * onto the template's cells.
    */
   private static void rejectPre2019(String text, HeaderReader.Header header) throws RejectException {
-    String compact = text.replaceAll("[\\s\\u00a0\\u3000]", "");
+    String compact = CellText.withoutSpaces(text);
     if (compact.contains("指标名称") && compact.contains("计量单位")) {
       throw RejectException.of("pre_2019_format", "detail", "统计表为“指标名称/计量单位”格式");
     }

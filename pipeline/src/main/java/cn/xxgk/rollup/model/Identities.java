@@ -23,17 +23,17 @@ public final class Identities {
   public record Term(int cell, boolean negative, boolean previous) {}
 
   /** One concrete identity, e.g. R2 for the row granted; {@code scope} is the for_each value. */
-  public record Identity(String ruleId, String scope, String scopeLabel, List<Term> lhs, List<Term> rhs) {
-    /** Whether it compares a report with the previous year's. */
-    public boolean crossYear() {
-      return lhs.stream().anyMatch(Term::previous) || rhs.stream().anyMatch(Term::previous);
-    }
-
-    /** This year's cells the identity reads. */
-    public int[] cells() {
-      List<Term> all = new ArrayList<>(lhs);
-      all.addAll(rhs);
-      return all.stream().filter(t -> !t.previous()).mapToInt(Term::cell).toArray();
+  public record Identity(String ruleId, String scope, String scopeLabel, List<Term> lhs, List<Term> rhs, int[] cells,
+      boolean crossYear) {
+    /**
+     * {@code cells} (this year's cells the identity reads) and {@code crossYear} (whether it
+     * compares a report with the previous year's) are derived once here: the search of glued
+     * digits asks for them for every candidate reading.
+     */
+    public Identity(String ruleId, String scope, String scopeLabel, List<Term> lhs, List<Term> rhs) {
+      this(ruleId, scope, scopeLabel, lhs, rhs,
+          java.util.stream.Stream.concat(lhs.stream(), rhs.stream()).filter(t -> !t.previous()).mapToInt(Term::cell).toArray(),
+          lhs.stream().anyMatch(Term::previous) || rhs.stream().anyMatch(Term::previous));
     }
 
     public int[] lhsCells() {
@@ -83,9 +83,11 @@ public final class Identities {
   }
 
   private final List<Identity> all;
+  private final List<Identity> singleYear;
 
   private Identities(List<Identity> all) {
     this.all = List.copyOf(all);
+    this.singleYear = this.all.stream().filter(i -> !i.crossYear()).toList();
   }
 
   public static Identities get() {
@@ -98,7 +100,7 @@ public final class Identities {
 
   /** The identities within one report (R1-R4), which the decoder of damaged text also uses. */
   public List<Identity> singleYear() {
-    return all.stream().filter(i -> !i.crossYear()).toList();
+    return singleYear;
   }
 
   /**

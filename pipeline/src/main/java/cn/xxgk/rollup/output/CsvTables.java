@@ -42,13 +42,6 @@ public final class CsvTables {
     }
   }
 
-  /** The number of rows of a table. */
-  public static long count(Path runDir, String table) throws IOException {
-    long[] n = {0};
-    forEach(runDir, table, r -> n[0]++);
-    return n[0];
-  }
-
   /** A text cell as written, without the apostrophe CSV-injection neutralising added. */
   public static String text(String cell) {
     return cell != null && cell.startsWith("'") && cell.length() > 1 && "=+-@\t\r＝＋－＠".indexOf(cell.charAt(1)) >= 0

@@ -77,7 +77,7 @@ public final class Manifest {
     }
     ObjectNode rows = root.putObject("table_rows");
     for (String t : tables) {
-      rows.put(t, CsvTables.count(runDir, t));
+      rows.put(t, ParquetFooter.rows(runDir.resolve("parquet").resolve(t)));
     }
     ObjectNode rejects = root.putObject("rejects_by_reason");
     rejectReasons.forEach(rejects::put);

@@ -55,7 +55,7 @@ public record OutputTable(String name, String descriptionZh, List<Column> column
         continue;
       }
       record.put(i, switch (c.type()) {
-        case STRING -> (String) v;
+        case STRING -> (CharSequence) v;
         case INT32 -> ((Number) v).intValue();
         case INT64 -> v instanceof BigDecimal b ? b.longValueExact() : ((Number) v).longValue();
         case BOOLEAN -> (Boolean) v;

@@ -282,9 +282,17 @@ public final class Tables {
   }
 
   private record ReportSpec(OutputTable table, boolean longForm) implements TableSpec<Report> {
+    /** Reports per Parquet part of metrics: 200,000 rows, a few MB. */
+    private static final int METRICS_REPORTS_PER_PART = 1000;
+
     @Override
     public Comparator<Report> order() {
       return Report.ORDER;
+    }
+
+    @Override
+    public int elementsPerPart() {
+      return longForm ? METRICS_REPORTS_PER_PART : Integer.MAX_VALUE;
     }
 
     @Override

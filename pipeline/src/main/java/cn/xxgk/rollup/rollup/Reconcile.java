@@ -44,14 +44,17 @@ public final class Reconcile extends PTransform<PCollection<Report>, PCollection
 
   private final PCollectionView<Registry> registry;
 
-  public Reconcile(PCollectionView<Registry> registry) {
+  private final Shards shards;
+
+  public Reconcile(PCollectionView<Registry> registry, Shards shards) {
     this.registry = registry;
+    this.shards = shards;
   }
 
   @Override
   public PCollectionTuple expand(PCollection<Report> reports) {
     PCollectionTuple families = reports
-        .apply("KeyByFamily", ParDo.of(new FamilyKeyFn(registry)).withSideInputs(registry))
+        .apply("KeyByFamily", ParDo.of(new FamilyKeyFn(registry, shards)).withSideInputs(registry))
         .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), ReportCoder.of())))
         .apply("GroupShards", GroupByKey.create())
         .apply("CompareWithChildren", ParDo.of(new CompareFn(registry)).withSideInputs(registry)
@@ -68,9 +71,11 @@ public final class Reconcile extends PTransform<PCollection<Report>, PCollection
   /** An aggregate and its children share the key year|aggregate id; any other report is alone. */
   static final class FamilyKeyFn extends DoFn<Report, KV<Integer, KV<String, Report>>> {
     private final PCollectionView<Registry> registry;
+    private final Shards shards;
 
-    FamilyKeyFn(PCollectionView<Registry> registry) {
+    FamilyKeyFn(PCollectionView<Registry> registry, Shards shards) {
       this.registry = registry;
+      this.shards = shards;
     }
 
     @ProcessElement
@@ -85,7 +90,7 @@ public final class Reconcile extends PTransform<PCollection<Report>, PCollection
         family = a.parentId();
       }
       String key = r.year() + "|" + family;
-      c.output(KV.of(Shards.of(key), KV.of(key, r)));
+      c.output(KV.of(shards.of(key), KV.of(key, r)));
     }
   }
 

@@ -63,7 +63,10 @@ public final class Rollups extends PTransform<PCollection<Report>, PCollectionTu
   private final boolean excludeInvalid;
   private final long minSample;
 
-  public Rollups(PCollectionView<Registry> registry, boolean excludeInvalid, long minSample) {
+  private final Shards shards;
+
+  public Rollups(PCollectionView<Registry> registry, boolean excludeInvalid, long minSample, Shards shards) {
+    this.shards = shards;
     this.registry = registry;
     this.excludeInvalid = excludeInvalid;
     this.minSample = minSample;
@@ -90,7 +93,7 @@ public final class Rollups extends PTransform<PCollection<Report>, PCollectionTu
 
     PCollection<Row> agencyIndicators = reports
         .apply("Ranked", Filter.by((Report r) -> !r.aggregate() && !(exclude && r.errorCount() > 0)))
-        .apply("KeyByShard", WithKeys.of((Report r) -> Shards.of(r.agencyId())).withKeyType(TypeDescriptors.integers()))
+        .apply("KeyByShard", WithKeys.of((Report r) -> shards.of(r.agencyId())).withKeyType(TypeDescriptors.integers()))
         .setCoder(KvCoder.of(VarIntCoder.of(), ReportCoder.of()))
         .apply("GroupShards", GroupByKey.create())
         .apply("AgencyIndicators", ParDo.of(new AgencyIndicatorsFn()))

@@ -35,6 +35,11 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * content raise {@code conflicting_versions} on the chosen one; the order still decides.
  */
 public final class ChooseVersions extends PTransform<PCollection<Report>, PCollectionTuple> {
+  private final Shards shards;
+
+  public ChooseVersions(Shards shards) {
+    this.shards = shards;
+  }
   public static final TupleTag<Report> CURRENT = new TupleTag<>() {};
   public static final TupleTag<Superseded> SUPERSEDED = new TupleTag<>() {};
 
@@ -48,7 +53,7 @@ public final class ChooseVersions extends PTransform<PCollection<Report>, PColle
   @Override
   public PCollectionTuple expand(PCollection<Report> reports) {
     PCollectionTuple out = reports
-        .apply("KeyByShard", WithKeys.of((Report r) -> Shards.of(versionKey(r)))
+        .apply("KeyByShard", WithKeys.of((Report r) -> shards.of(versionKey(r)))
             .withKeyType(TypeDescriptors.integers()))
         .setCoder(KvCoder.of(VarIntCoder.of(), ReportCoder.of()))
         .apply("GroupShards", GroupByKey.create())

@@ -46,14 +46,17 @@ public final class Validate extends PTransform<PCollection<Report>, PCollectionT
 
   private final Waivers waivers;
 
-  public Validate(Waivers waivers) {
+  private final Shards shards;
+
+  public Validate(Waivers waivers, Shards shards) {
     this.waivers = waivers;
+    this.shards = shards;
   }
 
   @Override
   public PCollectionTuple expand(PCollection<Report> reports) {
     PCollectionTuple checked = reports
-        .apply("KeyByShard", WithKeys.of((Report r) -> Shards.of(r.agencyId())).withKeyType(TypeDescriptors.integers()))
+        .apply("KeyByShard", WithKeys.of((Report r) -> shards.of(r.agencyId())).withKeyType(TypeDescriptors.integers()))
         .setCoder(KvCoder.of(VarIntCoder.of(), ReportCoder.of()))
         .apply("GroupShards", GroupByKey.create())
         .apply("CheckAgency", ParDo.of(new CheckAgencyFn(waivers))

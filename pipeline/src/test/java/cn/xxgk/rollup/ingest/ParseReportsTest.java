@@ -1,5 +1,6 @@
 package cn.xxgk.rollup.ingest;
 
+import cn.xxgk.rollup.model.Shards;
 import cn.xxgk.rollup.Samples;
 import cn.xxgk.rollup.model.Reject;
 import cn.xxgk.rollup.model.Report;
@@ -36,7 +37,7 @@ class ParseReportsTest {
     Files.write(input.resolve(".hidden.txt"), huaian);
 
     InputSpec spec = InputSpec.of(input.toString());
-    PCollectionTuple out = p.apply("MatchInputs", new MatchInputs(spec))
+    PCollectionTuple out = p.apply("MatchInputs", new MatchInputs(spec, new Shards(4)))
         .apply("ParseReports", new ParseReports(spec, 200_000));
 
     PAssert.that(out.get(ParseReports.REPORTS).apply("Describe", MapElements.into(TypeDescriptors.strings())

@@ -1,5 +1,6 @@
 package cn.xxgk.rollup.validate;
 
+import cn.xxgk.rollup.model.Shards;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -69,7 +70,7 @@ class ChooseVersionsTest {
             version("jining.r2.txt", "aaa", 1000, 2),
             version("corrections/jining.r2.txt", "bbb", 500, 2),
             version("jining.txt", "ccc", 9000, null)).withCoder(ReportCoder.of()))
-        .apply(new ChooseVersions());
+        .apply(new ChooseVersions(new Shards(4)));
     PAssert.that(out.get(ChooseVersions.CURRENT).apply("Current", MapElements.into(TypeDescriptors.strings())
             .via((Report r) -> r.sourceFile() + " " + r.findings().stream()
                 .map(f -> f.ruleId() + ":" + f.severity() + ":" + f.messageZh()).toList())))

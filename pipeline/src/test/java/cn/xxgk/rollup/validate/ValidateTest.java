@@ -1,5 +1,6 @@
 package cn.xxgk.rollup.validate;
 
+import cn.xxgk.rollup.model.Shards;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -44,7 +45,7 @@ class ValidateTest {
     Waivers waivers = Waivers.parse("waivers.csv", new String(csv, Charset.forName("GBK")));
 
     PCollectionTuple out = p.apply(Create.of(current, previous).withCoder(ReportCoder.of()))
-        .apply(new Validate(waivers));
+        .apply(new Validate(waivers, new Shards(4)));
     PAssert.that(out.get(Validate.REPORTS).apply("Counts", MapElements.into(TypeDescriptors.strings())
             .via((Report r) -> r.sourceFile() + " errors=" + r.errorCount() + " warnings=" + r.warningCount())))
         .containsInAnyOrder(HUAIAN + " errors=2 warnings=1", "2023/huaian.txt errors=0 warnings=0");

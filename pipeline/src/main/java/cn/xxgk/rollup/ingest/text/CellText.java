@@ -38,6 +38,25 @@ public final class CellText {
     }
   }
 
+  /**
+   * The text without the spaces that regex {@code [\\s\\u00a0\\u3000]} matches (ASCII
+   * whitespace, no-break and ideographic space): Chinese text has none of its own. A loop, not a
+   * regex: parsing calls it for every line and label.
+   */
+  public static String withoutSpaces(String s) {
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean space = c == ' ' || (c >= '\t' && c <= '\r') || c == '\u00a0' || c == '\u3000';
+      if (space && sb == null) {
+        sb = new StringBuilder(s.length()).append(s, 0, i);
+      } else if (!space && sb != null) {
+        sb.append(c);
+      }
+    }
+    return sb == null ? s : sb.toString();
+  }
+
   /** NFKC (full-width to ASCII forms) with every kind of space made a plain space, trimmed. */
   public static String normalize(String s) {
     String n = Normalizer.normalize(s, Normalizer.Form.NFKC);

@@ -21,7 +21,6 @@ public final class HeaderReader {
   private static final Pattern COMPILER = Pattern.compile("本报告由(.{2,40}?)(?:根据|按照|依据|依照|编制|结合)");
   private static final Pattern AGENCY_SUFFIX = Pattern.compile("关于$");
   private static final Pattern LABEL_PREFIX = Pattern.compile("^(?:标题|题目|名称)[:：]");
-  private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0\\u3000]+");
 
   private HeaderReader() {}
 
@@ -85,6 +84,6 @@ public final class HeaderReader {
 
   /** NFKC with every space removed: Chinese text has none of its own. */
   private static String compact(String s) {
-    return SPACES.matcher(Normalizer.normalize(s, Normalizer.Form.NFKC)).replaceAll("");
+    return CellText.withoutSpaces(Normalizer.normalize(s, Normalizer.Form.NFKC));
   }
 }

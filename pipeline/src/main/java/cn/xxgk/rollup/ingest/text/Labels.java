@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class Labels {
   private static final Pattern ITEM = Pattern.compile(
       "^(?:\\(([一二三四五六七八九十]{1,3})\\)|([一二三四五六七八九十]{1,3})[、.,]|(\\d{1,2})[、.,](?!\\d)|\\((\\d{1,2})\\))(.*)$");
-  private static final Pattern NOISE = Pattern.compile("[\\s“”\"'‘’「」:：,，.。;；]");
+  private static final String NOISE = "“”\"'‘’「」:：,，.。;；";
   /** A fragment (the first line of a wrapped label) must be at least this long to count. */
   private static final int MIN_FRAGMENT = 4;
   private static final int MIN_FRAGMENT_WITHOUT_ITEM = 6;
@@ -28,7 +28,7 @@ public final class Labels {
 
   /** Splits a label or cell text into item marker and normalized words. */
   public static Parsed parse(String text) {
-    String s = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("[\\s\\u00a0\\u3000]", "");
+    String s = CellText.withoutSpaces(Normalizer.normalize(text, Normalizer.Form.NFKC));
     Matcher m = ITEM.matcher(s);
     if (m.matches()) {
       String item;
@@ -54,14 +54,22 @@ public final class Labels {
     return Normalizer.normalize(catalogItem, Normalizer.Form.NFKC).replaceAll("[、.\\s]", "");
   }
 
-  /** Punctuation and quotes that labels are compared without. */
+  /** Punctuation and quotes that labels are compared without (and spaces, as regex {@code \\s}). */
   static boolean isNoise(char c) {
-    return NOISE.matcher(String.valueOf(c)).matches();
+    return c == ' ' || (c >= '\t' && c <= '\r') || NOISE.indexOf(c) >= 0;
   }
 
   /** The words of a label as compared: NFKC, without spaces, quotes and punctuation. */
   public static String words(String s) {
-    return NOISE.matcher(Normalizer.normalize(s, Normalizer.Form.NFKC)).replaceAll("");
+    String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
+    StringBuilder sb = new StringBuilder(n.length());
+    for (int i = 0; i < n.length(); i++) {
+      char c = n.charAt(i);
+      if (!isNoise(c)) {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   /** Whether the cell text is (the start of) one of the labels, with the given item marker. */
