@@ -1,21 +1,15 @@
 package cn.xxgk.rollup.ingest;
 
 import cn.xxgk.rollup.model.Shards;
-import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MetadataCoderV2;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.Values;
-import org.apache.beam.sdk.transforms.WithKeys;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 
@@ -38,13 +32,9 @@ public final class MatchInputs extends PTransform<PBegin, PCollection<FileIO.Rea
         .apply("MatchFiles", FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW)
             .withOutputParallelization(false))
         .apply("SkipHidden", Filter.by(m -> !InputSpec.isHidden(spec.relativize(m.resourceId().toString()))))
-        // a few shards of many files each: parallel, in large bundles (see Shards)
-        .apply("KeyByShard", WithKeys.of((MatchResult.Metadata m) -> shards.of(m.resourceId().toString()))
-            .withKeyType(TypeDescriptors.integers()))
-        .setCoder(KvCoder.of(VarIntCoder.of(), MetadataCoderV2.of()))
-        .apply("Spread", GroupByKey.create())
-        .apply("Groups", Values.create())
-        .apply("Files", Flatten.iterables())
+        // spread the files over the workers: on Flink a round-robin rebalance, which streams; on
+        // the DirectRunner a grouping into a few buckets, so that each bundle holds many files
+        .apply("Spread", Reshuffle.<MatchResult.Metadata>viaRandomKey().withNumBuckets(shards.count()))
         .setCoder(MetadataCoderV2.of())
         .apply("OpenFiles", FileIO.readMatches());
   }

@@ -31,6 +31,12 @@ public final class DecimalCoder extends AtomicCoder<BigDecimal> {
       return;
     }
     long scale = zigzag(v.scale());
+    if (v.scale() == 0 && v.precision() < 19) {
+      // the common case (a count), without the BigInteger that unscaledValue() allocates
+      VarInt.encode(LONG, out);
+      VarInt.encode(zigzag(v.longValue()), out);
+      return;
+    }
     BigInteger unscaled = v.unscaledValue();
     if (unscaled.bitLength() < Long.SIZE) {
       VarInt.encode((scale << 2) | LONG, out);

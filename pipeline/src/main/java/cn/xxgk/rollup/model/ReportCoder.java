@@ -13,6 +13,7 @@ import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.util.VarInt;
 
 /**
  * Explicit, deterministic coder for {@link Report}. An inferred SerializableCoder made the
@@ -29,8 +30,59 @@ public final class ReportCoder extends CustomCoder<Report> {
     return INSTANCE;
   }
 
+  /**
+   * Encodes into a plain buffer, then hands the runner's stream one length-prefixed block: the
+   * field coders write byte by byte, and the runners' streams (synchronized, or wrapped several
+   * times) made those single bytes most of a report's coding cost.
+   */
   @Override
-  public void encode(Report r, OutputStream out) throws IOException {
+  public void encode(Report r, OutputStream runnerOut) throws IOException {
+    Block out = new Block();
+    encodeFields(r, out);
+    VarInt.encode(out.size, runnerOut);
+    runnerOut.write(out.bytes, 0, out.size);
+  }
+
+  @Override
+  public Report decode(InputStream runnerIn) throws IOException {
+    int size = VarInt.decodeInt(runnerIn);
+    byte[] bytes = runnerIn.readNBytes(size);
+    if (bytes.length != size) {
+      throw new IOException("truncated report encoding");
+    }
+    return decodeFields(new java.io.ByteArrayInputStream(bytes) {
+      // unsynchronized: this stream is never shared
+      @Override
+      public int read() {
+        return pos < count ? buf[pos++] & 0xff : -1;
+      }
+    });
+  }
+
+  /** An unsynchronized growing byte array (ByteArrayOutputStream synchronizes every byte). */
+  private static final class Block extends OutputStream {
+    byte[] bytes = new byte[1024];
+    int size;
+
+    @Override
+    public void write(int b) {
+      if (size == bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, size * 2);
+      }
+      bytes[size++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      if (size + len > bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, Math.max(size * 2, size + len));
+      }
+      System.arraycopy(b, off, bytes, size, len);
+      size += len;
+    }
+  }
+
+  private static void encodeFields(Report r, OutputStream out) throws IOException {
     STRING.encode(r.sourceFile(), out);
     STRING.encode(r.agencyName(), out);
     STRING.encode(r.agencyId(), out);
@@ -68,8 +120,7 @@ public final class ReportCoder extends CustomCoder<Report> {
     NULLABLE_INT.encode(p.revision(), out);
   }
 
-  @Override
-  public Report decode(InputStream in) throws IOException {
+  private static Report decodeFields(InputStream in) throws IOException {
     String sourceFile = STRING.decode(in);
     String agency = STRING.decode(in);
     String agencyId = STRING.decode(in);

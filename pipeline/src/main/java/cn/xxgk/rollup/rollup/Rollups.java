@@ -317,43 +317,47 @@ public final class Rollups extends PTransform<PCollection<Report>, PCollectionTu
       }
     }
 
+    /** A member of a ranking with its value read once (a Row looks fields up by name). */
+    private record Member(Row row, String agencyId, BigDecimal value) {}
+
     private void rank(int year, String scope, List<Row> members, Indicators.Indicator i, OutputReceiver<Row> out) {
       Comparator<BigDecimal> better = i.lowerIsBetter() ? Comparator.naturalOrder() : Comparator.reverseOrder();
-      List<Row> eligible = new ArrayList<>();
+      List<Member> all = new ArrayList<>(members.size());
+      List<Member> eligible = new ArrayList<>();
       for (Row r : members) {
-        BigDecimal v = valueOf(r, i);
+        Member m = new Member(r, r.getString("scope_id"), valueOf(r, i));
+        all.add(m);
         BigDecimal d = i.isRate() ? r.getDecimal(i.code() + "_denominator") : null;
-        if (v != null && (!i.isRate() || d != null && d.compareTo(BigDecimal.valueOf(minSample)) >= 0)) {
-          eligible.add(r);
+        if (m.value() != null && (!i.isRate() || d != null && d.compareTo(BigDecimal.valueOf(minSample)) >= 0)) {
+          eligible.add(m);
         }
       }
       // best first, ties by agency_id; a tie shares the rank of its first (competition ranking)
-      eligible.sort(Comparator.comparing((Row r) -> valueOf(r, i), better).thenComparing(r -> r.getString("scope_id")));
+      eligible.sort(Comparator.comparing(Member::value, better).thenComparing(Member::agencyId));
       int rankOf = eligible.size();
-      java.util.IdentityHashMap<Row, Integer> ranks = new java.util.IdentityHashMap<>();
-      java.util.IdentityHashMap<Row, BigDecimal> percentiles = new java.util.IdentityHashMap<>();
+      java.util.IdentityHashMap<Member, Integer> ranks = new java.util.IdentityHashMap<>();
+      java.util.IdentityHashMap<Member, BigDecimal> percentiles = new java.util.IdentityHashMap<>();
       int rank = 0;
       for (int k = 0; k < rankOf; k++) {
-        if (k == 0 || better.compare(valueOf(eligible.get(k - 1), i), valueOf(eligible.get(k), i)) != 0) {
+        if (k == 0 || better.compare(eligible.get(k - 1).value(), eligible.get(k).value()) != 0) {
           rank = k + 1;
         }
         ranks.put(eligible.get(k), rank);
       }
       // strictly worse = those after the last of this value
       for (int k = rankOf - 1, worse = 0; k >= 0; k--) {
-        if (k < rankOf - 1 && better.compare(valueOf(eligible.get(k), i), valueOf(eligible.get(k + 1), i)) != 0) {
+        if (k < rankOf - 1 && better.compare(eligible.get(k).value(), eligible.get(k + 1).value()) != 0) {
           worse = rankOf - 1 - k;
         }
         percentiles.put(eligible.get(k), rankOf == 1 ? null : BigDecimal.valueOf(100L * worse)
             .divide(BigDecimal.valueOf(rankOf - 1), Column.DECIMAL_SCALE, RoundingMode.HALF_EVEN));
       }
-      for (Row r : members) {
-        BigDecimal v = valueOf(r, i);
-        boolean isEligible = ranks.containsKey(r);
-        out.output(Row.withSchema(RANKINGS_SCHEMA).addValues(year, scope, r.getString("scope_id"),
-            r.getString("agency_name"), i.code(),
+      for (Member m : all) {
+        BigDecimal v = m.value();
+        out.output(Row.withSchema(RANKINGS_SCHEMA).addValues(year, scope, m.agencyId(),
+            m.row().getString("agency_name"), i.code(),
             v == null ? null : v.setScale(Column.RATE_SCALE, RoundingMode.UNNECESSARY),
-            ranks.get(r), rankOf, percentiles.get(r), i.direction(), isEligible).build());
+            ranks.get(m), rankOf, percentiles.get(m), i.direction(), ranks.containsKey(m)).build());
       }
     }
 
