@@ -261,7 +261,7 @@ public final class XxgkRollup {
         .and(reconciled.get(Reconcile.MISSING))
         .apply("AllFindings", Flatten.pCollections());
 
-    // one gathering of the reports for both tables (metrics itself is written in parts)
+    // one gathering of the reports for both tables, each written in parallel parts when large
     reports.apply("WriteReports", WriteTables.to(out, Tables.metricsSpec(), Tables.reportsSpec()));
     rejects.apply("WriteRejects", WriteTables.to(out, Tables.rejectsSpec()));
     versions.get(ChooseVersions.SUPERSEDED).apply("WriteSuperseded", WriteTables.to(out, Tables.supersededSpec()));
