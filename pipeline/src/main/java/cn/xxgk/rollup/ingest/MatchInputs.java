@@ -26,7 +26,6 @@ public final class MatchInputs extends PTransform<PBegin, PCollection<FileIO.Rea
   @Override
   public PCollection<FileIO.ReadableFile> expand(PBegin begin) {
     InputSpec spec = input;
-    Shards shards = this.shards;
     return begin
         .apply("Pattern", Create.of(spec.pattern()).withCoder(StringUtf8Coder.of()))
         .apply("MatchFiles", FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW)

@@ -30,13 +30,13 @@ public final class DecimalCoder extends AtomicCoder<BigDecimal> {
       VarInt.encode(NULL, out);
       return;
     }
-    long scale = zigzag(v.scale());
     if (v.scale() == 0 && v.precision() < 19) {
       // the common case (a count), without the BigInteger that unscaledValue() allocates
       VarInt.encode(LONG, out);
       VarInt.encode(zigzag(v.longValue()), out);
       return;
     }
+    long scale = zigzag(v.scale());
     BigInteger unscaled = v.unscaledValue();
     if (unscaled.bitLength() < Long.SIZE) {
       VarInt.encode((scale << 2) | LONG, out);

@@ -39,6 +39,8 @@ public final class TableFileWriter implements AutoCloseable {
   private final Schema schema;
   private final Column[] columns;
   private final MemoColumns<byte[]> textMemo;
+  /** Per column, a text value to its CSV bytes (the first column has no comma before it). */
+  private final List<java.util.function.Function<String, byte[]>> textEncoders;
   private final MemoColumns<Utf8> avroMemo;
   private final BufferedOutputStream csv;
   private final ParquetIO.Sink parquet;
@@ -89,9 +91,7 @@ public final class TableFileWriter implements AutoCloseable {
       pieces.add(csvPiece(outputDir, table, i));
     }
     try (WritableByteChannel out = FileSystems.create(csvFile(outputDir, table), MimeTypes.TEXT)) {
-      StringBuilder head = new StringBuilder().append(BOM);
-      CSV.printRecord(head, table.columns().stream().map(Column::name).toArray());
-      writeAll(out, java.nio.ByteBuffer.wrap(head.toString().getBytes(StandardCharsets.UTF_8)));
+      writeAll(out, java.nio.ByteBuffer.wrap(csvHead(table)));
       java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 20);
       for (ResourceId piece : pieces) {
         try (java.nio.channels.ReadableByteChannel in = FileSystems.open(piece)) {
@@ -108,6 +108,13 @@ public final class TableFileWriter implements AutoCloseable {
     FileSystems.delete(List.of(csvPieces(outputDir, table)), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
   }
 
+  /** What a whole CSV file starts with: the BOM (so Excel reads UTF-8) and the header record. */
+  private static byte[] csvHead(OutputTable table) throws IOException {
+    StringBuilder head = new StringBuilder().append(BOM);
+    CSV.printRecord(head, table.columns().stream().map(Column::name).toArray());
+    return head.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
   private static void writeAll(WritableByteChannel out, java.nio.ByteBuffer buf) throws IOException {
     while (buf.hasRemaining()) {
       out.write(buf);
@@ -120,12 +127,15 @@ public final class TableFileWriter implements AutoCloseable {
     this.schema = table.avroSchema();
     this.columns = table.columns().toArray(Column[]::new);
     this.textMemo = new MemoColumns<>(columns.length);
+    this.textEncoders = new java.util.ArrayList<>(columns.length);
+    for (int i = 0; i < columns.length; i++) {
+      boolean first = i == 0;
+      textEncoders.add(t -> csvBytes(CsvSafety.neutralize(t), first));
+    }
     this.avroMemo = new MemoColumns<>(columns.length);
     this.csv = new BufferedOutputStream(Channels.newOutputStream(FileSystems.create(csvFile, MimeTypes.TEXT)), 1 << 16);
     if (csvHeader) {
-      StringBuilder head = new StringBuilder().append(BOM);
-      CSV.printRecord(head, table.columns().stream().map(Column::name).toArray());
-      csv.write(head.toString().getBytes(StandardCharsets.UTF_8));
+      csv.write(csvHead(table));
     }
     // Parquet is written to memory first, so that its footer can be put in canonical order
     this.parquetFile = FileSystems.matchNewResource(outputDir, true)
@@ -147,14 +157,12 @@ public final class TableFileWriter implements AutoCloseable {
   public void write(List<Object> row) throws IOException {
     Object[] avro = new Object[columns.length];
     for (int i = 0; i < columns.length; i++) {
-      Column c = columns[i];
       Object v = row.get(i);
       if (v instanceof String text) {
-        boolean first = i == 0;
-        csv.write(textMemo.get(i, text, t -> csvBytes(CsvSafety.neutralize(t), first)));
+        csv.write(textMemo.get(i, text, textEncoders.get(i)));
         avro[i] = avroMemo.get(i, text, Utf8::new);
       } else {
-        String cell = csvCell(c, v);
+        String cell = csvCell(v);
         if (cell.isEmpty() && i == 0) {
           csv.write(csvBytes(cell, true)); // an empty first cell is quoted
         } else {
@@ -216,7 +224,7 @@ public final class TableFileWriter implements AutoCloseable {
   }
 
   /** A cell that is not text: a number (decimals without trailing zeros), a boolean, or empty for null. */
-  private static String csvCell(Column c, Object v) {
+  private static String csvCell(Object v) {
     if (v == null) {
       return "";
     }

@@ -39,15 +39,15 @@ public final class CellText {
   }
 
   /**
-   * The text without the spaces that regex {@code [\\s\\u00a0\\u3000]} matches (ASCII
-   * whitespace, no-break and ideographic space): Chinese text has none of its own. A loop, not a
+   * The text without ASCII whitespace (what regex {@code \s} matches), no-break space (U+00A0)
+   * and ideographic space (U+3000): Chinese text has none of its own. A loop, not a
    * regex: parsing calls it for every line and label.
    */
   public static String withoutSpaces(String s) {
     StringBuilder sb = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean space = c == ' ' || (c >= '\t' && c <= '\r') || c == '\u00a0' || c == '\u3000';
+      boolean space = isAsciiSpace(c) || c == '\u00a0' || c == '\u3000';
       if (space && sb == null) {
         sb = new StringBuilder(s.length()).append(s, 0, i);
       } else if (!space && sb != null) {
@@ -55,6 +55,16 @@ public final class CellText {
       }
     }
     return sb == null ? s : sb.toString();
+  }
+
+  /** Whether the character is one that regex {@code \s} matches: space, tab, line breaks, form feed. */
+  public static boolean isAsciiSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+  }
+
+  /** NFKC (full-width to ASCII forms) without any space: labels and headers are compared so. */
+  public static String compact(String s) {
+    return withoutSpaces(Normalizer.normalize(s, Normalizer.Form.NFKC));
   }
 
   /** NFKC (full-width to ASCII forms) with every kind of space made a plain space, trimmed. */

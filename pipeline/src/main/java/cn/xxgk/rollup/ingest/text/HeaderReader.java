@@ -1,6 +1,5 @@
 package cn.xxgk.rollup.ingest.text;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -35,7 +34,7 @@ public final class HeaderReader {
   public static Header read(String text) {
     List<String> lines = new ArrayList<>();
     for (String raw : text.replace("\r", "").split("\n")) {
-      String line = LABEL_PREFIX.matcher(compact(raw)).replaceFirst("");
+      String line = LABEL_PREFIX.matcher(CellText.compact(raw)).replaceFirst("");
       if (!line.isEmpty() && lines.size() < TITLE_SEARCH_LINES) {
         lines.add(line);
       }
@@ -67,7 +66,7 @@ public final class HeaderReader {
         }
       }
     }
-    String all = compact(text);
+    String all = CellText.compact(text);
     Integer periodYear = null;
     Matcher p = PERIOD.matcher(all);
     if (p.find()) {
@@ -80,10 +79,5 @@ public final class HeaderReader {
       }
     }
     return new Header(agency, titleYear, periodYear);
-  }
-
-  /** NFKC with every space removed: Chinese text has none of its own. */
-  private static String compact(String s) {
-    return CellText.withoutSpaces(Normalizer.normalize(s, Normalizer.Form.NFKC));
   }
 }

@@ -28,7 +28,7 @@ public final class Labels {
 
   /** Splits a label or cell text into item marker and normalized words. */
   public static Parsed parse(String text) {
-    String s = CellText.withoutSpaces(Normalizer.normalize(text, Normalizer.Form.NFKC));
+    String s = CellText.compact(text);
     Matcher m = ITEM.matcher(s);
     if (m.matches()) {
       String item;
@@ -51,12 +51,21 @@ public final class Labels {
     if (catalogItem == null) {
       return null;
     }
-    return Normalizer.normalize(catalogItem, Normalizer.Form.NFKC).replaceAll("[、.\\s]", "");
+    // without 、 . and ASCII spaces; a loop, not replaceAll, which compiled its pattern per call
+    String n = Normalizer.normalize(catalogItem, Normalizer.Form.NFKC);
+    StringBuilder sb = new StringBuilder(n.length());
+    for (int i = 0; i < n.length(); i++) {
+      char c = n.charAt(i);
+      if (c != '、' && c != '.' && !CellText.isAsciiSpace(c)) {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
-  /** Punctuation and quotes that labels are compared without (and spaces, as regex {@code \\s}). */
+  /** Punctuation and quotes that labels are compared without (and spaces, as regex {@code \s}). */
   static boolean isNoise(char c) {
-    return c == ' ' || (c >= '\t' && c <= '\r') || NOISE.indexOf(c) >= 0;
+    return CellText.isAsciiSpace(c) || NOISE.indexOf(c) >= 0;
   }
 
   /** The words of a label as compared: NFKC, without spaces, quotes and punctuation. */
