@@ -10,6 +10,7 @@ import cn.xxgk.rollup.model.Finding;
 import cn.xxgk.rollup.model.FindingCoder;
 import cn.xxgk.rollup.model.Reject;
 import cn.xxgk.rollup.model.Report;
+import cn.xxgk.rollup.model.ReportCoder;
 import cn.xxgk.rollup.output.Tables;
 import cn.xxgk.rollup.output.RowSpec;
 import cn.xxgk.rollup.output.WriteTables;
@@ -18,6 +19,7 @@ import cn.xxgk.rollup.model.Shards;
 import cn.xxgk.rollup.rollup.Reconcile;
 import cn.xxgk.rollup.rollup.Rollups;
 import cn.xxgk.rollup.validate.ChooseVersions;
+import cn.xxgk.rollup.validate.GroupFamilies;
 import cn.xxgk.rollup.validate.ResolveAgencies;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Create;
@@ -245,13 +247,15 @@ public final class XxgkRollup {
     PCollection<Reject> rejects = parsed.get(ParseReports.REJECTS);
     PCollectionTuple versions = parsed.get(ParseReports.REPORTS)
         .apply("ResolveAgencies", new ResolveAgencies(registryView))
-        .apply("ChooseVersions", new ChooseVersions(shards));
+        .apply("GroupFamilies", new GroupFamilies(registryView, shards))
+        .apply("ChooseVersions", new ChooseVersions());
     PCollectionTuple reconciled = versions.get(ChooseVersions.CURRENT)
-        .apply("Reconcile", new Reconcile(registryView, shards));
-    PCollectionTuple validated = reconciled.get(Reconcile.REPORTS).apply("Validate", new Validate(waivers, shards));
-    PCollection<Report> reports = validated.get(Validate.REPORTS);
-    PCollectionTuple rollups = reports.apply("Rollups",
-        new Rollups(registryView, excludeInvalid, options.getMinSample(), shards));
+        .apply("Reconcile", new Reconcile(registryView));
+    PCollectionTuple validated = reconciled.get(Reconcile.REPORTS).apply("Validate", new Validate(waivers));
+    PCollection<List<Report>> groups = validated.get(Validate.REPORTS);
+    PCollection<Report> reports = groups.apply("Ungroup", Flatten.iterables()).setCoder(ReportCoder.of());
+    PCollectionTuple rollups = groups.apply("Rollups",
+        new Rollups(registryView, excludeInvalid, options.getMinSample()));
 
     PCollection<Finding> findings = PCollectionList.of(reports
             .apply("CollectFindings", FlatMapElements.into(TypeDescriptor.of(Finding.class))

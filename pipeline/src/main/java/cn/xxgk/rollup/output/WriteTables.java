@@ -65,8 +65,12 @@ public final class WriteTables<T> extends PTransform<PCollection<T>, PCollection
             .withOutputTags(ROWS, TupleTagList.of(PARTS)));
     Coder<List<Object>> partCoder = (Coder) ListCoder.of(input.getCoder());
     KvCoder<Integer, Integer> partKey = KvCoder.of(VarIntCoder.of(), VarIntCoder.of());
-    PCollectionView<Iterable<KV<KV<Integer, Integer>, Long>>> partRows = written.get(PARTS)
-        .setCoder(KvCoder.of(partKey, partCoder))
+    PCollection<KV<KV<Integer, Integer>, List<Object>>> parts = written.get(PARTS).setCoder(KvCoder.of(partKey, partCoder));
+    PCollection<KV<String, Long>> whole = written.get(ROWS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    if (specs.stream().allMatch(s -> s.elementsPerPart() == Integer.MAX_VALUE)) {
+      return whole; // never in parts: no steps for them (each step costs the DirectRunner on every bundle)
+    }
+    PCollectionView<Iterable<KV<KV<Integer, Integer>, Long>>> partRows = parts
         .apply("SpreadParts", Reshuffle.of())
         .apply("WriteParts", ParDo.of(new WritePartFn<>(specs, outputDir)))
         .setCoder(KvCoder.of(partKey, VarLongCoder.of()))
@@ -75,8 +79,7 @@ public final class WriteTables<T> extends PTransform<PCollection<T>, PCollection
         .apply("AfterParts", Create.of("all").withCoder(StringUtf8Coder.of()))
         .apply("JoinCsvParts", ParDo.of(new JoinFn<>(specs, outputDir, partRows)).withSideInputs(partRows))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
-    return PCollectionList.of(written.get(ROWS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
-        .and(joined)
+    return PCollectionList.of(whole).and(joined)
         .apply("AllTables", Flatten.pCollections());
   }
 

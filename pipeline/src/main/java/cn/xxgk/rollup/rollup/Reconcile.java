@@ -6,9 +6,8 @@ import cn.xxgk.rollup.model.FindingCoder;
 import cn.xxgk.rollup.model.Identities;
 import cn.xxgk.rollup.model.Registry;
 import cn.xxgk.rollup.model.Report;
-import cn.xxgk.rollup.model.ReportCoder;
-import cn.xxgk.rollup.model.Shards;
 import cn.xxgk.rollup.model.TemplateCatalog;
+import cn.xxgk.rollup.validate.GroupFamilies;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,33 +32,28 @@ import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Reconciles each aggregate report (an area's totals, e.g. a city government's city-wide report)
- * with the sum of its member agencies' reports, cell by cell ({@code parent_mismatch}, added to
+ * with the sum of its member agencies' reports (one group of {@code GroupFamilies} holds both), cell by cell ({@code parent_mismatch}, added to
  * the aggregate report), and lists every registry agency with no report for a year of the input
  * ({@code missing_report}).
  */
-public final class Reconcile extends PTransform<PCollection<Report>, PCollectionTuple> {
-  public static final TupleTag<Report> REPORTS = new TupleTag<>() {};
+public final class Reconcile extends PTransform<PCollection<List<Report>>, PCollectionTuple> {
+  /** Each group with the aggregates' reports reconciled. */
+  public static final TupleTag<List<Report>> REPORTS = new TupleTag<>() {};
   public static final TupleTag<Finding> MISSING = new TupleTag<>() {};
   private static final TupleTag<KV<Integer, String>> REPORTED = new TupleTag<>() {};
 
   private final PCollectionView<Registry> registry;
 
-  private final Shards shards;
-
-  public Reconcile(PCollectionView<Registry> registry, Shards shards) {
+  public Reconcile(PCollectionView<Registry> registry) {
     this.registry = registry;
-    this.shards = shards;
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<Report> reports) {
-    PCollectionTuple families = reports
-        .apply("KeyByFamily", ParDo.of(new FamilyKeyFn(registry, shards)).withSideInputs(registry))
-        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), ReportCoder.of())))
-        .apply("GroupShards", GroupByKey.create())
+  public PCollectionTuple expand(PCollection<List<Report>> groups) {
+    PCollectionTuple families = groups
         .apply("CompareWithChildren", ParDo.of(new CompareFn(registry)).withSideInputs(registry)
             .withOutputTags(REPORTS, TupleTagList.of(REPORTED)));
-    families.get(REPORTS).setCoder(ReportCoder.of());
+    families.get(REPORTS).setCoder(GroupFamilies.GROUP_CODER);
     PCollection<Finding> missing = families.get(REPORTED)
         .setCoder(KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of()))
         .apply("GroupYears", GroupByKey.create())
@@ -68,33 +62,8 @@ public final class Reconcile extends PTransform<PCollection<Report>, PCollection
     return PCollectionTuple.of(REPORTS, families.get(REPORTS)).and(MISSING, missing);
   }
 
-  /** An aggregate and its children share the key year|aggregate id; any other report is alone. */
-  static final class FamilyKeyFn extends DoFn<Report, KV<Integer, KV<String, Report>>> {
-    private final PCollectionView<Registry> registry;
-    private final Shards shards;
-
-    FamilyKeyFn(PCollectionView<Registry> registry, Shards shards) {
-      this.registry = registry;
-      this.shards = shards;
-    }
-
-    @ProcessElement
-    public void process(ProcessContext c) {
-      Report r = c.element();
-      Registry reg = c.sideInput(registry);
-      Agency a = reg.byId(r.agencyId());
-      String family = "file:" + r.sourceFile();
-      if (a != null && a.aggregate()) {
-        family = a.agencyId();
-      } else if (a != null && a.parentId() != null && reg.byId(a.parentId()).aggregate()) {
-        family = a.parentId();
-      }
-      String key = r.year() + "|" + family;
-      c.output(KV.of(shards.of(key), KV.of(key, r)));
-    }
-  }
-
-  static final class CompareFn extends DoFn<KV<Integer, Iterable<KV<String, Report>>>, Report> {
+  /** Within a group of {@link GroupFamilies}: an aggregate and its members share a year and family. */
+  static final class CompareFn extends DoFn<List<Report>, List<Report>> {
     private final PCollectionView<Registry> registry;
 
     CompareFn(PCollectionView<Registry> registry) {
@@ -103,13 +72,18 @@ public final class Reconcile extends PTransform<PCollection<Report>, PCollection
 
     @ProcessElement
     public void process(ProcessContext c) {
-      Map<String, List<Report>> families = new java.util.TreeMap<>();
-      c.element().getValue().forEach(kv -> families.computeIfAbsent(kv.getKey(), k -> new ArrayList<>()).add(kv.getValue()));
       Registry reg = c.sideInput(registry);
-      families.values().forEach(family -> compareFamily(family, reg, c));
+      Map<String, List<Report>> families = new java.util.TreeMap<>();
+      for (Report r : c.element()) {
+        families.computeIfAbsent(r.year() + "|" + GroupFamilies.familyOf(r, reg), k -> new ArrayList<>()).add(r);
+      }
+      List<Report> out = new ArrayList<>(c.element().size());
+      families.values().forEach(family -> compareFamily(family, reg, c, out));
+      out.sort(GroupFamilies.GROUP_ORDER);
+      c.output(out);
     }
 
-    private static void compareFamily(List<Report> family, Registry reg, ProcessContext c) {
+    private static void compareFamily(List<Report> family, Registry reg, ProcessContext c, List<Report> out) {
       family.sort(Comparator.comparing(Report::sourceFile));
       for (Report r : family) {
         c.output(REPORTED, KV.of(r.year(), r.agencyId()));
@@ -117,7 +91,7 @@ public final class Reconcile extends PTransform<PCollection<Report>, PCollection
       for (Report r : family) {
         Agency a = reg.byId(r.agencyId());
         if (a == null || !a.aggregate()) {
-          c.output(r);
+          out.add(r);
           continue;
         }
         List<Agency> expected = reg.children(a.agencyId());
@@ -128,12 +102,12 @@ public final class Reconcile extends PTransform<PCollection<Report>, PCollection
           }
         }
         if (present.isEmpty()) {
-          c.output(r);
+          out.add(r);
           continue;
         }
         List<Finding> findings = new ArrayList<>(r.findings());
         findings.addAll(compare(r, new ArrayList<>(present.values()), expected.size()));
-        c.output(r.withFindings(findings));
+        out.add(r.withFindings(findings));
       }
     }
   }

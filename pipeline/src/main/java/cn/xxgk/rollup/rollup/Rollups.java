@@ -3,8 +3,6 @@ package cn.xxgk.rollup.rollup;
 import cn.xxgk.rollup.model.Identities;
 import cn.xxgk.rollup.model.Registry;
 import cn.xxgk.rollup.model.Report;
-import cn.xxgk.rollup.model.ReportCoder;
-import cn.xxgk.rollup.model.Shards;
 import cn.xxgk.rollup.model.TemplateCatalog;
 import cn.xxgk.rollup.output.Column;
 import cn.xxgk.rollup.output.OutputTable;
@@ -24,7 +22,6 @@ import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.schemas.SchemaCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -47,7 +44,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * city and their category ({@code rankings}). Aggregate reports are never summed; with
  * {@code --onInvalid=exclude} reports with errors are counted but not summed or ranked.
  */
-public final class Rollups extends PTransform<PCollection<Report>, PCollectionTuple> {
+public final class Rollups extends PTransform<PCollection<List<Report>>, PCollectionTuple> {
   public static final TupleTag<Row> CITY = new TupleTag<>() {};
   public static final TupleTag<Row> CATEGORY = new TupleTag<>() {};
   public static final TupleTag<Row> INDICATORS = new TupleTag<>() {};
@@ -63,19 +60,16 @@ public final class Rollups extends PTransform<PCollection<Report>, PCollectionTu
   private final boolean excludeInvalid;
   private final long minSample;
 
-  private final Shards shards;
-
-  public Rollups(PCollectionView<Registry> registry, boolean excludeInvalid, long minSample, Shards shards) {
-    this.shards = shards;
+  public Rollups(PCollectionView<Registry> registry, boolean excludeInvalid, long minSample) {
     this.registry = registry;
     this.excludeInvalid = excludeInvalid;
     this.minSample = minSample;
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<Report> reports) {
+  public PCollectionTuple expand(PCollection<List<Report>> groups) {
     boolean exclude = excludeInvalid;
-    PCollection<KV<String, CellSums>> sums = reports
+    PCollection<KV<String, CellSums>> sums = groups
         .apply("SumPerBundle", ParDo.of(new PartialSumsFn(exclude)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), new CellSums.Coder()))
         .apply("SumCells", Combine.perKey(new MergeSumsFn()))
@@ -91,12 +85,8 @@ public final class Rollups extends PTransform<PCollection<Report>, PCollectionTu
     scopes.get(CATEGORY).setRowSchema(Tables.rollupCategory().beamSchema());
     scopes.get(SCOPE_INDICATORS).setRowSchema(Tables.indicators().beamSchema());
 
-    PCollection<Row> agencyIndicators = reports
-        .apply("Ranked", Filter.by((Report r) -> !r.aggregate() && !(exclude && r.errorCount() > 0)))
-        .apply("KeyByShard", WithKeys.of((Report r) -> shards.of(r.agencyId())).withKeyType(TypeDescriptors.integers()))
-        .setCoder(KvCoder.of(VarIntCoder.of(), ReportCoder.of()))
-        .apply("GroupShards", GroupByKey.create())
-        .apply("AgencyIndicators", ParDo.of(new AgencyIndicatorsFn()))
+    PCollection<Row> agencyIndicators = groups
+        .apply("AgencyIndicators", ParDo.of(new AgencyIndicatorsFn(exclude)))
         .setRowSchema(Tables.indicators().beamSchema());
 
     OutputTable indicators = Tables.indicators();
@@ -117,7 +107,7 @@ public final class Rollups extends PTransform<PCollection<Report>, PCollectionTu
    * Sums each bundle's reports per scope (the city and the category, per year) before the
    * shuffle, so that only a few partial sums per scope are combined, not every report.
    */
-  static final class PartialSumsFn extends DoFn<Report, KV<String, CellSums>> {
+  static final class PartialSumsFn extends DoFn<List<Report>, KV<String, CellSums>> {
     private final boolean excludeInvalid;
     private transient Map<String, CellSums> partial;
 
@@ -131,9 +121,11 @@ public final class Rollups extends PTransform<PCollection<Report>, PCollectionTu
     }
 
     @ProcessElement
-    public void process(@Element Report r) {
-      for (String key : List.of(CITY_SCOPE + "|" + r.year(), "category|" + r.year() + "|" + r.category())) {
-        partial.computeIfAbsent(key, k -> new CellSums(TemplateCatalog.get().size())).add(r, excludeInvalid);
+    public void process(@Element List<Report> group) {
+      for (Report r : group) {
+        for (String key : List.of(CITY_SCOPE + "|" + r.year(), "category|" + r.year() + "|" + r.category())) {
+          partial.computeIfAbsent(key, k -> new CellSums(TemplateCatalog.get().size())).add(r, excludeInvalid);
+        }
       }
     }
 
@@ -234,11 +226,21 @@ public final class Rollups extends PTransform<PCollection<Report>, PCollectionTu
   }
 
   /** Each agency's indicators per year, with the change from its previous year. */
-  static final class AgencyIndicatorsFn extends DoFn<KV<Integer, Iterable<Report>>, Row> {
+  static final class AgencyIndicatorsFn extends DoFn<List<Report>, Row> {
+    private final boolean excludeInvalid;
+
+    AgencyIndicatorsFn(boolean excludeInvalid) {
+      this.excludeInvalid = excludeInvalid;
+    }
+
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<Report>> shard, OutputReceiver<Row> out) {
+    public void process(@Element List<Report> group, OutputReceiver<Row> out) {
       Map<String, List<Report>> agencies = new TreeMap<>();
-      shard.getValue().forEach(r -> agencies.computeIfAbsent(r.agencyId(), k -> new ArrayList<>()).add(r));
+      for (Report r : group) {
+        if (!r.aggregate() && !(excludeInvalid && r.errorCount() > 0)) {
+          agencies.computeIfAbsent(r.agencyId(), k -> new ArrayList<>()).add(r);
+        }
+      }
       agencies.values().forEach(reports -> agency(reports, out));
     }
 

@@ -3,44 +3,33 @@ package cn.xxgk.rollup.validate;
 import cn.xxgk.rollup.model.Finding;
 import cn.xxgk.rollup.model.Provenance;
 import cn.xxgk.rollup.model.Report;
-import cn.xxgk.rollup.model.ReportCoder;
 import cn.xxgk.rollup.model.Superseded;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.coders.KvCoder;
-import cn.xxgk.rollup.model.Shards;
-import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithKeys;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * Keeps the latest version of each agency-year report. Versions are ordered by, in turn: the
+ * Keeps the latest version of each agency-year report, in each group of {@link GroupFamilies}
+ * (every version of an agency-year is in one group). Versions are ordered by, in turn: the
  * explicit revision (a {@code .r2} file-name suffix or a submission's revision; none counts as
  * lowest), whether the file is under a {@code corrections/} folder (after the others), the file's
  * modification time, and its path, so the order is always total. The others go to
  * {@link #SUPERSEDED} with the reason. Files that claim the same explicit revision with different
  * content raise {@code conflicting_versions} on the chosen one; the order still decides.
  */
-public final class ChooseVersions extends PTransform<PCollection<Report>, PCollectionTuple> {
-  private final Shards shards;
-
-  public ChooseVersions(Shards shards) {
-    this.shards = shards;
-  }
-  public static final TupleTag<Report> CURRENT = new TupleTag<>() {};
+public final class ChooseVersions extends PTransform<PCollection<List<Report>>, PCollectionTuple> {
+  /** Each group with only the chosen version of each agency-year report. */
+  public static final TupleTag<List<Report>> CURRENT = new TupleTag<>() {};
   public static final TupleTag<Superseded> SUPERSEDED = new TupleTag<>() {};
 
   /** Oldest first. */
@@ -51,14 +40,10 @@ public final class ChooseVersions extends PTransform<PCollection<Report>, PColle
       .thenComparing(Report::sourceFile);
 
   @Override
-  public PCollectionTuple expand(PCollection<Report> reports) {
-    PCollectionTuple out = reports
-        .apply("KeyByShard", WithKeys.of((Report r) -> shards.of(versionKey(r)))
-            .withKeyType(TypeDescriptors.integers()))
-        .setCoder(KvCoder.of(VarIntCoder.of(), ReportCoder.of()))
-        .apply("GroupShards", GroupByKey.create())
+  public PCollectionTuple expand(PCollection<List<Report>> groups) {
+    PCollectionTuple out = groups
         .apply("KeepLatest", ParDo.of(new ChooseFn()).withOutputTags(CURRENT, TupleTagList.of(SUPERSEDED)));
-    out.get(CURRENT).setCoder(ReportCoder.of());
+    out.get(CURRENT).setCoder(GroupFamilies.GROUP_CODER);
     out.get(SUPERSEDED).setCoder(new Superseded.Coder());
     return out;
   }
@@ -68,15 +53,19 @@ public final class ChooseVersions extends PTransform<PCollection<Report>, PColle
     return r.agencyId() + "|" + r.year();
   }
 
-  static final class ChooseFn extends DoFn<KV<Integer, Iterable<Report>>, Report> {
+  static final class ChooseFn extends DoFn<List<Report>, List<Report>> {
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<Report>> shard, MultiOutputReceiver out) {
+    public void process(@Element List<Report> group, MultiOutputReceiver out) {
       Map<String, List<Report>> byKey = new java.util.TreeMap<>();
-      shard.getValue().forEach(r -> byKey.computeIfAbsent(versionKey(r), k -> new ArrayList<>()).add(r));
-      byKey.values().forEach(versions -> choose(versions, out));
+      group.forEach(r -> byKey.computeIfAbsent(versionKey(r), k -> new ArrayList<>()).add(r));
+      List<Report> current = new ArrayList<>(byKey.size());
+      byKey.values().forEach(versions -> current.add(choose(versions, out)));
+      current.sort(GroupFamilies.GROUP_ORDER);
+      out.get(CURRENT).output(current);
     }
 
-    private static void choose(List<Report> all, MultiOutputReceiver out) {
+    /** Emits the superseded versions and returns the chosen one. */
+    private static Report choose(List<Report> all, MultiOutputReceiver out) {
       all.sort(VERSION_ORDER);
       Report latest = all.get(all.size() - 1);
       List<Finding> conflicts = new ArrayList<>();
@@ -101,12 +90,11 @@ public final class ChooseVersions extends PTransform<PCollection<Report>, PColle
         }
       }
       if (conflicts.isEmpty()) {
-        out.get(CURRENT).output(latest);
-      } else {
-        List<Finding> findings = new ArrayList<>(latest.findings());
-        findings.addAll(conflicts);
-        out.get(CURRENT).output(latest.withFindings(findings));
+        return latest;
       }
+      List<Finding> findings = new ArrayList<>(latest.findings());
+      findings.addAll(conflicts);
+      return latest.withFindings(findings);
     }
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import cn.xxgk.rollup.Samples;
 import cn.xxgk.rollup.ingest.ReportParser;
 import cn.xxgk.rollup.model.Provenance;
+import cn.xxgk.rollup.model.Registry;
 import cn.xxgk.rollup.model.Report;
 import cn.xxgk.rollup.model.ReportCoder;
 import cn.xxgk.rollup.model.Superseded;
@@ -16,15 +17,29 @@ import java.util.List;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(TestPipelineExtension.class)
 class ChooseVersionsTest {
+  /** The reports, resolved without a registry and grouped as the pipeline groups them. */
+  static PCollection<List<Report>> grouped(TestPipeline p, Report... reports) {
+    PCollectionView<Registry> none = p.apply("NoRegistry", Create.of(Registry.none())
+            .withCoder(SerializableCoder.of(Registry.class)))
+        .apply("RegistryView", View.asSingleton());
+    return p.apply("Reports", Create.of(List.of(reports)).withCoder(ReportCoder.of()))
+        .apply(new GroupFamilies(none, new Shards(4)));
+  }
+
   private static Report jining;
 
   private static Report version(String file, String sha, long modified, Integer revision) throws Exception {
@@ -66,12 +81,13 @@ class ChooseVersionsTest {
 
   @Test
   void theLatestWinsAndConflictingRevisionsAreFlagged(TestPipeline p) throws Exception {
-    PCollectionTuple out = p.apply(Create.of(
+    PCollectionTuple out = grouped(p,
             version("jining.r2.txt", "aaa", 1000, 2),
             version("corrections/jining.r2.txt", "bbb", 500, 2),
-            version("jining.txt", "ccc", 9000, null)).withCoder(ReportCoder.of()))
-        .apply(new ChooseVersions(new Shards(4)));
-    PAssert.that(out.get(ChooseVersions.CURRENT).apply("Current", MapElements.into(TypeDescriptors.strings())
+            version("jining.txt", "ccc", 9000, null))
+        .apply(new ChooseVersions());
+    PAssert.that(out.get(ChooseVersions.CURRENT).apply("Ungroup", Flatten.iterables())
+        .apply("Current", MapElements.into(TypeDescriptors.strings())
             .via((Report r) -> r.sourceFile() + " " + r.findings().stream()
                 .map(f -> f.ruleId() + ":" + f.severity() + ":" + f.messageZh()).toList())))
         .containsInAnyOrder("corrections/jining.r2.txt [conflicting_versions:error:同一机关、年度、修订号2有内容不同的多个文件"

@@ -1,6 +1,5 @@
 package cn.xxgk.rollup.validate;
 
-import cn.xxgk.rollup.model.Shards;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -8,7 +7,6 @@ import cn.xxgk.rollup.Samples;
 import cn.xxgk.rollup.ingest.ReportParser;
 import cn.xxgk.rollup.model.Finding;
 import cn.xxgk.rollup.model.Report;
-import cn.xxgk.rollup.model.ReportCoder;
 import cn.xxgk.rollup.model.TemplateCatalog;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +15,9 @@ import java.util.stream.Collectors;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
-import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
@@ -44,12 +43,12 @@ class ValidateTest {
         + "淮安市人民政府,2022,R1,,早已整改,市政务公开办\n").getBytes(Charset.forName("GBK"));
     Waivers waivers = Waivers.parse("waivers.csv", new String(csv, Charset.forName("GBK")));
 
-    PCollectionTuple out = p.apply(Create.of(current, previous).withCoder(ReportCoder.of()))
-        .apply(new Validate(waivers, new Shards(4)));
-    PAssert.that(out.get(Validate.REPORTS).apply("Counts", MapElements.into(TypeDescriptors.strings())
+    PCollectionTuple out = ChooseVersionsTest.grouped(p, current, previous).apply(new Validate(waivers));
+    PCollection<Report> reports = out.get(Validate.REPORTS).apply("Ungroup", Flatten.iterables());
+    PAssert.that(reports.apply("Counts", MapElements.into(TypeDescriptors.strings())
             .via((Report r) -> r.sourceFile() + " errors=" + r.errorCount() + " warnings=" + r.warningCount())))
         .containsInAnyOrder(HUAIAN + " errors=2 warnings=1", "2023/huaian.txt errors=0 warnings=0");
-    PAssert.that(out.get(Validate.REPORTS).apply("CrossYear", MapElements.into(TypeDescriptors.strings())
+    PAssert.that(reports.apply("CrossYear", MapElements.into(TypeDescriptors.strings())
             .via((Report r) -> r.findings().stream().filter(f -> f.ruleId().startsWith("X"))
                 .map(f -> f.ruleId() + " " + f.difference() + (f.waived() ? " waived: " + f.waiverReason() : ""))
                 .sorted().collect(Collectors.joining(", ")))))
