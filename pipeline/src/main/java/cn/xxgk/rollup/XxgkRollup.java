@@ -11,6 +11,7 @@ import cn.xxgk.rollup.model.FindingCoder;
 import cn.xxgk.rollup.model.Reject;
 import cn.xxgk.rollup.model.Report;
 import cn.xxgk.rollup.model.ReportCoder;
+import cn.xxgk.rollup.output.FileParts;
 import cn.xxgk.rollup.output.Tables;
 import cn.xxgk.rollup.output.RowSpec;
 import cn.xxgk.rollup.output.WriteTables;
@@ -265,11 +266,15 @@ public final class XxgkRollup {
         .and(reconciled.get(Reconcile.MISSING))
         .apply("AllFindings", Flatten.pCollections());
 
-    // one gathering of the reports for both tables, each written in parallel parts when large
-    reports.apply("WriteReports", WriteTables.to(out, Tables.metricsSpec(), Tables.reportsSpec()));
-    rejects.apply("WriteRejects", WriteTables.to(out, Tables.rejectsSpec()));
-    versions.get(ChooseVersions.SUPERSEDED).apply("WriteSuperseded", WriteTables.to(out, Tables.supersededSpec()));
-    findings.apply("WriteFindings", WriteTables.to(out, Tables.findingsSpec()));
+    // the tables sorted by source_file are written in parts of consecutive input files, in
+    // parallel, each part by one worker: reports and metrics from one grouping of the reports
+    FileParts parts = FileParts.of(inputFiles(input), FileParts.FILES_PER_PART);
+    reports.apply("WriteReports", WriteTables.inParts(out, r -> parts.of(r.sourceFile()),
+        Tables.metricsSpec(), Tables.reportsSpec()));
+    rejects.apply("WriteRejects", WriteTables.inParts(out, r -> parts.of(r.sourceFile()), Tables.rejectsSpec()));
+    versions.get(ChooseVersions.SUPERSEDED).apply("WriteSuperseded",
+        WriteTables.inParts(out, s -> parts.of(s.sourceFile()), Tables.supersededSpec()));
+    findings.apply("WriteFindings", WriteTables.inParts(out, f -> parts.of(f.sourceFile()), Tables.findingsSpec()));
     p.apply("Dictionary", Create.of(Tables.dictionaryRows()).withRowSchema(Tables.dictionary().beamSchema()))
         .apply("WriteDictionary", WriteTables.to(out, new RowSpec(Tables.dictionary(), List.of("table_name", "position"))));
     rollups.get(Rollups.CITY).apply("WriteRollupCity",
@@ -278,8 +283,9 @@ public final class XxgkRollup {
         WriteTables.to(out, new RowSpec(Tables.rollupCategory(), List.of("year", "category"))));
     rollups.get(Rollups.INDICATORS).apply("WriteIndicators",
         WriteTables.to(out, new RowSpec(Tables.indicators(), List.of("year", "scope_type", "scope_id"))));
-    rollups.get(Rollups.RANKINGS).apply("WriteRankings",
-        WriteTables.to(out, new RowSpec(Tables.rankings(), List.of("year", "scope", "indicator", "rank", "agency_id"))));
+    // rankings are the largest rollup table (a row per agency, indicator and scope): a part per year
+    rollups.get(Rollups.RANKINGS).apply("WriteRankings", WriteTables.inParts(out, r -> r.getInt32("year"),
+        new RowSpec(Tables.rankings(), List.of("year", "scope", "indicator", "rank", "agency_id"))));
   }
 
   /** Reads --registry in the driver; the pipeline gets it as a side input. */
@@ -466,19 +472,24 @@ public final class XxgkRollup {
   }
 
   private static long countInputs(InputSpec input) throws IOException {
-    List<MatchResult> results = FileSystems.match(List.of(input.pattern()), EmptyMatchTreatment.ALLOW);
-    long n = 0;
-    for (MatchResult r : results) {
+    return inputFiles(input).size();
+  }
+
+  /** The source_file of every input file (relative to the input root), as MatchInputs finds them. */
+  static List<String> inputFiles(InputSpec input) throws IOException {
+    List<String> files = new ArrayList<>();
+    for (MatchResult r : FileSystems.match(List.of(input.pattern()), EmptyMatchTreatment.ALLOW)) {
       if (r.status() != MatchResult.Status.OK) {
         continue;
       }
       for (MatchResult.Metadata m : r.metadata()) {
-        if (!InputSpec.isHidden(input.relativize(m.resourceId().toString()))) {
-          n++;
+        String rel = input.relativize(m.resourceId().toString());
+        if (!InputSpec.isHidden(rel)) {
+          files.add(rel);
         }
       }
     }
-    return n;
+    return files;
   }
 
   /** Prints files read, parsed and rejected (by reason), from the counters the steps kept. */

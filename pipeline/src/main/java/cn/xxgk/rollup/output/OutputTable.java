@@ -1,15 +1,10 @@
 package cn.xxgk.rollup.output;
 
 import java.io.Serializable;
-import java.math.BigDecimal;
-import java.nio.ByteBuffer;
 import java.util.List;
-import org.apache.avro.Conversions;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
 
 /**
  * An output table: its name and ordered columns. The Avro/Parquet schema, the CSV header and the
@@ -17,7 +12,6 @@ import org.apache.avro.generic.GenericRecord;
  */
 public record OutputTable(String name, String descriptionZh, List<Column> columns) implements Serializable {
   public static final String NAMESPACE = "cn.xxgk.rollup.output";
-  private static final Conversions.DecimalConversion DECIMALS = new Conversions.DecimalConversion();
 
   /** The Avro schema of the table, from which Parquet's is derived. */
   public Schema avroSchema() {
@@ -40,43 +34,6 @@ public record OutputTable(String name, String descriptionZh, List<Column> column
     }
     return fields.endRecord();
   }
-
-  /** A row (values in column order) as an Avro record of {@code schema}. */
-  public GenericRecord toRecord(Schema schema, List<Object> row) {
-    GenericData.Record record = new GenericData.Record(schema);
-    for (int i = 0; i < columns.size(); i++) {
-      Column c = columns.get(i);
-      Object v = row.get(i);
-      if (v == null) {
-        if (!c.nullable()) {
-          throw new IllegalArgumentException(name + "." + c.name() + " must not be null");
-        }
-        record.put(i, null);
-        continue;
-      }
-      record.put(i, switch (c.type()) {
-        case STRING -> (CharSequence) v;
-        case INT32 -> ((Number) v).intValue();
-        case INT64 -> v instanceof BigDecimal b ? b.longValueExact() : ((Number) v).longValue();
-        case BOOLEAN -> (Boolean) v;
-        case DECIMAL, RATE -> decimalBytes((BigDecimal) v, c.type().scale());
-      });
-    }
-    return record;
-  }
-
-  private static ByteBuffer decimalBytes(BigDecimal v, int scale) {
-    // setScale without rounding: parsers accept at most DECIMAL_SCALE decimals and rates are
-    // computed at RATE_SCALE, so this is exact (it throws rather than round silently).
-    BigDecimal scaled = v.setScale(scale);
-    Schema bytes = scale == Column.RATE_SCALE ? RATE_BYTES : DECIMAL_BYTES;
-    return DECIMALS.toBytes(scaled, bytes, bytes.getLogicalType());
-  }
-
-  private static final Schema DECIMAL_BYTES = LogicalTypes.decimal(Column.DECIMAL_PRECISION, Column.DECIMAL_SCALE)
-      .addToSchema(Schema.create(Schema.Type.BYTES));
-  private static final Schema RATE_BYTES = LogicalTypes.decimal(Column.DECIMAL_PRECISION, Column.RATE_SCALE)
-      .addToSchema(Schema.create(Schema.Type.BYTES));
 
   /** The table as a Beam schema, for PCollections of {@link org.apache.beam.sdk.values.Row}s. */
   public org.apache.beam.sdk.schemas.Schema beamSchema() {

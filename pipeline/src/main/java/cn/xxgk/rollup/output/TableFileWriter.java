@@ -7,25 +7,21 @@ import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.apache.avro.Schema;
-import org.apache.avro.util.Utf8;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.api.Binary;
 
 /**
  * Writes one table's rows, in the order given, to {@code csv/<table>.csv} (UTF-8 with BOM,
  * RFC 4180) and {@code parquet/<table>/part-NNNNN.parquet} under an output directory, through
  * Beam's file systems so the same code writes locally or to a cluster's storage. A large table
- * may be written in parts by several writers ({@link #part}); its CSV is then joined into one
- * file ({@link #joinCsv}). File names are fixed and nothing time-dependent is written, so equal
+ * may be written in parts by several writers ({@link #part}); they are then put in place, the CSV
+ * joined into one file ({@link #joinParts}). File names are fixed and nothing time-dependent is written, so equal
  * rows give equal bytes.
  */
 public final class TableFileWriter implements AutoCloseable {
@@ -36,29 +32,28 @@ public final class TableFileWriter implements AutoCloseable {
   private static final byte[] CRLF = {'\r', '\n'};
 
   private final OutputTable table;
-  private final Schema schema;
   private final Column[] columns;
   private final MemoColumns<byte[]> textMemo;
   /** Per column, a text value to its CSV bytes (the first column has no comma before it). */
   private final List<java.util.function.Function<String, byte[]>> textEncoders;
-  private final MemoColumns<Utf8> avroMemo;
+  private final MemoColumns<Binary> parquetMemo;
   private final BufferedOutputStream csv;
-  private final ParquetIO.Sink parquet;
+  private final ParquetRowWriter parquet;
   private final ResourceId parquetFile;
-  private final java.io.ByteArrayOutputStream parquetBytes;
   private long rows;
 
   /** Both files of a table written whole: the CSV and Parquet part 0. */
   public TableFileWriter(OutputTable table, String outputDir) throws IOException {
-    this(table, outputDir, csvFile(outputDir, table), true, 0);
+    this(table, csvFile(outputDir, table), true, parquetPart(outputDir, table, PARQUET_FILE));
   }
 
   /**
-   * Part {@code part} of a table written in parts: its Parquet part, and a CSV piece without BOM
-   * or header that {@link #joinCsv} puts in place.
+   * Part {@code key} of a table written in parts: a Parquet file and a CSV piece without BOM or
+   * header, under names that {@link #joinParts} replaces once every part is written.
    */
-  public static TableFileWriter part(OutputTable table, String outputDir, int part) throws IOException {
-    return new TableFileWriter(table, outputDir, csvPiece(outputDir, table, part), false, part);
+  public static TableFileWriter part(OutputTable table, String outputDir, int key) throws IOException {
+    return new TableFileWriter(table, piece(outputDir, table, key, ".csv"), false,
+        piece(outputDir, table, key, ".parquet"));
   }
 
   /** The file name of Parquet part {@code part}. */
@@ -71,29 +66,40 @@ public final class TableFileWriter implements AutoCloseable {
         .resolve(table.name() + ".csv", StandardResolveOptions.RESOLVE_FILE);
   }
 
-  /** The folder of a table's CSV pieces, which only exists while the table is written in parts. */
-  private static ResourceId csvPieces(String outputDir, OutputTable table) {
+  private static ResourceId parquetPart(String outputDir, OutputTable table, String fileName) {
+    return FileSystems.matchNewResource(outputDir, true).resolve("parquet", StandardResolveOptions.RESOLVE_DIRECTORY)
+        .resolve(table.name(), StandardResolveOptions.RESOLVE_DIRECTORY)
+        .resolve(fileName, StandardResolveOptions.RESOLVE_FILE);
+  }
+
+  /** The folder of a table's pieces, which only exists while the table is written in parts. */
+  private static ResourceId pieces(String outputDir, OutputTable table) {
     return FileSystems.matchNewResource(outputDir, true).resolve("csv", StandardResolveOptions.RESOLVE_DIRECTORY)
         .resolve("." + table.name() + "-parts", StandardResolveOptions.RESOLVE_DIRECTORY);
   }
 
-  private static ResourceId csvPiece(String outputDir, OutputTable table, int part) {
-    return csvPieces(outputDir, table).resolve(String.format("%05d.csv", part), StandardResolveOptions.RESOLVE_FILE);
+  private static ResourceId piece(String outputDir, OutputTable table, int key, String extension) {
+    return pieces(outputDir, table).resolve(String.format("%05d%s", key, extension), StandardResolveOptions.RESOLVE_FILE);
   }
 
   /**
-   * Writes {@code csv/<table>.csv} of a table written in {@code parts} parts: BOM, header, then
-   * the parts' CSV pieces in order, which it deletes.
+   * Puts in place a table written as the parts {@code keys} (ascending): {@code csv/<table>.csv}
+   * (BOM, header, then the CSV pieces in order) and the Parquet parts, renamed
+   * {@code part-00000.parquet} onwards in the same order; the pieces' folder is removed.
    */
-  public static void joinCsv(OutputTable table, String outputDir, int parts) throws IOException {
-    List<ResourceId> pieces = new ArrayList<>();
-    for (int i = 0; i < parts; i++) {
-      pieces.add(csvPiece(outputDir, table, i));
+  public static void joinParts(OutputTable table, String outputDir, List<Integer> keys) throws IOException {
+    List<ResourceId> csvPieces = new ArrayList<>();
+    List<ResourceId> parquetPieces = new ArrayList<>();
+    List<ResourceId> parquetParts = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      csvPieces.add(piece(outputDir, table, keys.get(i), ".csv"));
+      parquetPieces.add(piece(outputDir, table, keys.get(i), ".parquet"));
+      parquetParts.add(parquetPart(outputDir, table, partName(i)));
     }
     try (WritableByteChannel out = FileSystems.create(csvFile(outputDir, table), MimeTypes.TEXT)) {
       writeAll(out, java.nio.ByteBuffer.wrap(csvHead(table)));
       java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 20);
-      for (ResourceId piece : pieces) {
+      for (ResourceId piece : csvPieces) {
         try (java.nio.channels.ReadableByteChannel in = FileSystems.open(piece)) {
           while (in.read(buf) >= 0) {
             buf.flip();
@@ -103,9 +109,10 @@ public final class TableFileWriter implements AutoCloseable {
         }
       }
     }
-    FileSystems.delete(pieces);
+    FileSystems.delete(csvPieces);
+    FileSystems.rename(parquetPieces, parquetParts);
     // the emptied folder; object stores have none
-    FileSystems.delete(List.of(csvPieces(outputDir, table)), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    FileSystems.delete(List.of(pieces(outputDir, table)), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
   }
 
   /** What a whole CSV file starts with: the BOM (so Excel reads UTF-8) and the header record. */
@@ -121,10 +128,9 @@ public final class TableFileWriter implements AutoCloseable {
     }
   }
 
-  private TableFileWriter(OutputTable table, String outputDir, ResourceId csvFile, boolean csvHeader, int part)
+  private TableFileWriter(OutputTable table, ResourceId csvFile, boolean csvHeader, ResourceId parquetFile)
       throws IOException {
     this.table = table;
-    this.schema = table.avroSchema();
     this.columns = table.columns().toArray(Column[]::new);
     this.textMemo = new MemoColumns<>(columns.length);
     this.textEncoders = new java.util.ArrayList<>(columns.length);
@@ -132,19 +138,14 @@ public final class TableFileWriter implements AutoCloseable {
       boolean first = i == 0;
       textEncoders.add(t -> csvBytes(CsvSafety.neutralize(t), first));
     }
-    this.avroMemo = new MemoColumns<>(columns.length);
+    this.parquetMemo = new MemoColumns<>(columns.length);
     this.csv = new BufferedOutputStream(Channels.newOutputStream(FileSystems.create(csvFile, MimeTypes.TEXT)), 1 << 16);
     if (csvHeader) {
       csv.write(csvHead(table));
     }
     // Parquet is written to memory first, so that its footer can be put in canonical order
-    this.parquetFile = FileSystems.matchNewResource(outputDir, true)
-        .resolve("parquet", StandardResolveOptions.RESOLVE_DIRECTORY)
-        .resolve(table.name(), StandardResolveOptions.RESOLVE_DIRECTORY)
-        .resolve(partName(part), StandardResolveOptions.RESOLVE_FILE);
-    this.parquetBytes = new java.io.ByteArrayOutputStream();
-    this.parquet = ParquetIO.sink(schema).withCompressionCodec(CompressionCodecName.SNAPPY);
-    this.parquet.open(Channels.newChannel(parquetBytes));
+    this.parquetFile = parquetFile;
+    this.parquet = new ParquetRowWriter(table, table.avroSchema());
   }
 
   /**
@@ -155,13 +156,16 @@ public final class TableFileWriter implements AutoCloseable {
    * RFC 4180 printer.
    */
   public void write(List<Object> row) throws IOException {
-    Object[] avro = new Object[columns.length];
+    Object[] values = new Object[columns.length];
     for (int i = 0; i < columns.length; i++) {
       Object v = row.get(i);
       if (v instanceof String text) {
         csv.write(textMemo.get(i, text, textEncoders.get(i)));
-        avro[i] = avroMemo.get(i, text, Utf8::new);
+        values[i] = parquetMemo.get(i, text, ParquetRowWriter::text);
       } else {
+        if (v == null && !columns[i].nullable()) {
+          throw new IllegalArgumentException(table.name() + "." + columns[i].name() + " must not be null");
+        }
         String cell = csvCell(v);
         if (cell.isEmpty() && i == 0) {
           csv.write(csvBytes(cell, true)); // an empty first cell is quoted
@@ -173,11 +177,11 @@ public final class TableFileWriter implements AutoCloseable {
             csv.write(cell.charAt(k)); // digits, sign, point, true/false: ASCII, never quoted
           }
         }
-        avro[i] = v;
+        values[i] = v;
       }
     }
     csv.write(CRLF);
-    parquet.write(table.toRecord(schema, Arrays.asList(avro)));
+    parquet.write(values);
     rows++;
   }
 
@@ -239,11 +243,14 @@ public final class TableFileWriter implements AutoCloseable {
   public void close() throws IOException {
     try {
       csv.close();
-    } finally {
-      parquet.flush(); // closes the Parquet writer and its in-memory channel
+    } catch (IOException e) {
+      parquet.close();
+      throw e;
     }
+    byte[] file = parquet.finish();
     try (WritableByteChannel channel = FileSystems.create(parquetFile, MimeTypes.BINARY)) {
-      writeAll(channel, java.nio.ByteBuffer.wrap(ParquetFooter.canonical(parquetBytes.toByteArray())));
+      writeAll(channel, java.nio.ByteBuffer.wrap(ParquetFooter.canonical(file)));
     }
   }
+
 }

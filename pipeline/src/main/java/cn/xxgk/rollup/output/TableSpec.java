@@ -16,12 +16,4 @@ public interface TableSpec<T> extends Serializable {
 
   /** Emits the rows of one element, values in column order. */
   void rows(T element, Consumer<List<Object>> out);
-
-  /**
-   * How many elements one Parquet part holds. A table of more elements is written as several
-   * parts by several workers (its CSV stays one file); the default keeps every table in one part.
-   */
-  default int elementsPerPart() {
-    return Integer.MAX_VALUE;
-  }
 }

@@ -282,19 +282,9 @@ public final class Tables {
   }
 
   private record ReportSpec(OutputTable table, boolean longForm) implements TableSpec<Report> {
-    /** Reports per Parquet part of metrics: 200,000 rows, a few MB. */
-    private static final int METRICS_REPORTS_PER_PART = 1000;
-    /** Reports per part of the reports table (209 columns): its parts are written beside metrics's. */
-    private static final int REPORTS_PER_PART = 5000;
-
     @Override
     public Comparator<Report> order() {
       return Report.ORDER;
-    }
-
-    @Override
-    public int elementsPerPart() {
-      return longForm ? METRICS_REPORTS_PER_PART : REPORTS_PER_PART;
     }
 
     @Override

@@ -1,8 +1,12 @@
 package cn.xxgk.rollup.output;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
@@ -12,160 +16,183 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
-import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Writes a collection to one or more tables (CSV + Parquet), sorted. The elements are gathered on
- * one worker (a side input) and sorted there; a table that expands each element into many rows (metrics) does
- * so while writing, so only the elements, never the expanded rows, are held in memory. A table
- * of more elements than its spec puts in one Parquet part is cut, in order, into parts that the
- * workers write in parallel (a Parquet part and a CSV piece each); once all are written, the CSV
- * pieces are joined into one file. Emits the row count of each table written.
+ * Writes a collection to one or more tables (CSV + Parquet), sorted, in parts: each element has
+ * a part (a {@link PartOf} that follows the tables' order, so that part 0's rows all come before
+ * part 1's), the elements of a part are grouped on one worker, sorted and written there, and once
+ * every part is written they are put in place in order (the CSV joined into one file, the Parquet
+ * parts numbered from 0). No worker holds more than one part, and the parts are written in
+ * parallel. A table that expands each element into many rows (metrics) does so while writing. A
+ * table with no elements is still written, with its header. Emits the row count of each table.
  */
 public final class WriteTables<T> extends PTransform<PCollection<T>, PCollection<KV<String, Long>>> {
-  private static final TupleTag<KV<String, Long>> ROWS = new TupleTag<>() {};
-  /** A Parquet part to write: (spec index, part number) and its elements, in order. */
-  private static final TupleTag<KV<KV<Integer, Integer>, List<Object>>> PARTS = new TupleTag<>() {};
+  /** Elements a worker buffers, per bundle, before it hands them to the grouping by part. */
+  private static final int BATCH = 4096;
+
+  /** Which part an element is written in; monotone in the tables' order. */
+  @FunctionalInterface
+  public interface PartOf<T> extends Serializable {
+    int of(T element);
+  }
 
   private final List<TableSpec<T>> specs;
   private final String outputDir;
+  /** Null when every element goes to one part: the table is then written whole, in place. */
+  private final PartOf<T> partOf;
 
-  private WriteTables(List<TableSpec<T>> specs, String outputDir) {
+  private WriteTables(List<TableSpec<T>> specs, String outputDir, PartOf<T> partOf) {
     this.specs = specs;
     this.outputDir = outputDir;
+    this.partOf = partOf;
   }
 
+  /** Tables written whole by one worker (small tables). */
   @SafeVarargs
   public static <T> WriteTables<T> to(String outputDir, TableSpec<T>... specs) {
-    return new WriteTables<>(List.of(specs), outputDir);
+    return new WriteTables<>(List.of(specs), outputDir, null);
+  }
+
+  /** Tables written in the parts {@code partOf} gives, by several workers. */
+  @SafeVarargs
+  public static <T> WriteTables<T> inParts(String outputDir, PartOf<T> partOf, TableSpec<T>... specs) {
+    return new WriteTables<>(List.of(specs), outputDir, partOf);
   }
 
   @Override
-  @SuppressWarnings({"unchecked", "rawtypes"})
   public PCollection<KV<String, Long>> expand(PCollection<T> input) {
-    // A side input rather than a GroupByKey: the write runs exactly once, also when the
-    // collection is empty, so every table always exists (with its header) after a run.
-    PCollectionView<Iterable<List<T>>> all = input
-        .apply("Batch", new BatchPerBundle<>())
-        .apply("GatherOnOneWorker", View.asIterable());
-    PCollectionTuple written = input.getPipeline()
-        .apply("Once", Create.of("all").withCoder(StringUtf8Coder.of()))
-        .apply("SortAndWrite", ParDo.of(new WriteFn<>(specs, outputDir, all)).withSideInputs(all)
-            .withOutputTags(ROWS, TupleTagList.of(PARTS)));
-    Coder<List<Object>> partCoder = (Coder) ListCoder.of(input.getCoder());
+    Coder<T> coder = input.getCoder();
     KvCoder<Integer, Integer> partKey = KvCoder.of(VarIntCoder.of(), VarIntCoder.of());
-    PCollection<KV<KV<Integer, Integer>, List<Object>>> parts = written.get(PARTS).setCoder(KvCoder.of(partKey, partCoder));
-    PCollection<KV<String, Long>> whole = written.get(ROWS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
-    if (specs.stream().allMatch(s -> s.elementsPerPart() == Integer.MAX_VALUE)) {
-      return whole; // never in parts: no steps for them (each step costs the DirectRunner on every bundle)
-    }
-    PCollectionView<Iterable<KV<KV<Integer, Integer>, Long>>> partRows = parts
-        .apply("SpreadParts", Reshuffle.of())
-        .apply("WriteParts", ParDo.of(new WritePartFn<>(specs, outputDir)))
+    PCollectionView<Iterable<KV<KV<Integer, Integer>, Long>>> written = input
+        .apply("KeyByPart", ParDo.of(new KeyByPartFn<>(partOf)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), ListCoder.of(coder)))
+        .apply("GroupParts", GroupByKey.create())
+        .apply("SortAndWrite", ParDo.of(new WritePartFn<>(specs, outputDir, partOf != null)))
         .setCoder(KvCoder.of(partKey, VarLongCoder.of()))
         .apply("GatherParts", View.asIterable());
-    PCollection<KV<String, Long>> joined = input.getPipeline()
-        .apply("AfterParts", Create.of("all").withCoder(StringUtf8Coder.of()))
-        .apply("JoinCsvParts", ParDo.of(new JoinFn<>(specs, outputDir, partRows)).withSideInputs(partRows))
+    // runs once, after every part is written (a side input), also when there was nothing to write
+    return input.getPipeline()
+        .apply("Once", Create.of("all").withCoder(StringUtf8Coder.of()))
+        .apply("PutInPlace", ParDo.of(new PutInPlaceFn<>(specs, outputDir, partOf != null, written))
+            .withSideInputs(written))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
-    return PCollectionList.of(whole).and(joined)
-        .apply("AllTables", Flatten.pCollections());
   }
 
-  private static final class WriteFn<T> extends DoFn<String, KV<String, Long>> {
-    private final List<TableSpec<T>> specs;
-    private final String outputDir;
-    private final PCollectionView<Iterable<List<T>>> all;
+  /**
+   * Keys elements by their part, packed in lists per bundle: the grouping then receives a few
+   * large elements rather than many small ones (the DirectRunner copies a key's grouped state for
+   * each arriving bundle, so many small arrivals cost it the square of their number). At most
+   * {@link #BATCH} elements wait at once, which bounds a worker's memory where a bundle is the
+   * worker's whole input (Flink's batch mode).
+   */
+  private static final class KeyByPartFn<T> extends DoFn<T, KV<Integer, List<T>>> {
+    private final PartOf<T> partOf;
+    private transient SortedMap<Integer, List<T>> waiting;
+    private transient int count;
 
-    WriteFn(List<TableSpec<T>> specs, String outputDir, PCollectionView<Iterable<List<T>>> all) {
-      this.specs = specs;
-      this.outputDir = outputDir;
-      this.all = all;
+    KeyByPartFn(PartOf<T> partOf) {
+      this.partOf = partOf;
+    }
+
+    @StartBundle
+    public void start() {
+      waiting = new TreeMap<>();
+      count = 0;
     }
 
     @ProcessElement
-    @SuppressWarnings("unchecked")
-    public void process(ProcessContext c) throws IOException {
+    public void process(@Element T element, OutputReceiver<KV<Integer, List<T>>> out) {
+      int part = partOf == null ? 0 : partOf.of(element);
+      waiting.computeIfAbsent(part, k -> new ArrayList<>()).add(element);
+      if (++count >= BATCH) {
+        waiting.forEach((k, v) -> out.output(KV.of(k, v)));
+        waiting = new TreeMap<>();
+        count = 0;
+      }
+    }
+
+    @FinishBundle
+    public void finish(FinishBundleContext c) {
+      waiting.forEach((k, v) -> c.output(KV.of(k, v), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE));
+      waiting = null;
+    }
+  }
+
+  /** Sorts one part's elements and writes each table's rows of them; emits (table, part) and its rows. */
+  private static final class WritePartFn<T> extends DoFn<KV<Integer, Iterable<List<T>>>, KV<KV<Integer, Integer>, Long>> {
+    private final List<TableSpec<T>> specs;
+    private final String outputDir;
+    private final boolean inParts;
+
+    WritePartFn(List<TableSpec<T>> specs, String outputDir, boolean inParts) {
+      this.specs = specs;
+      this.outputDir = outputDir;
+      this.inParts = inParts;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<List<T>>> part, OutputReceiver<KV<KV<Integer, Integer>, Long>> out)
+        throws IOException {
       List<T> sorted = new ArrayList<>();
-      c.sideInput(all).forEach(sorted::addAll);
+      part.getValue().forEach(sorted::addAll);
       for (int s = 0; s < specs.size(); s++) {
         TableSpec<T> spec = specs.get(s);
         sorted.sort(spec.order());
-        int perPart = spec.elementsPerPart();
-        if (sorted.size() <= perPart) {
-          long rows = writeTable(spec, sorted, outputDir);
-          Metrics.counter("xxgk.rows", spec.table().name()).inc(rows);
-          c.output(KV.of(spec.table().name(), rows));
-        } else {
-          for (int from = 0, part = 0; from < sorted.size(); from += perPart, part++) {
-            List<T> chunk = List.copyOf(sorted.subList(from, Math.min(sorted.size(), from + perPart)));
-            c.output(PARTS, KV.of(KV.of(s, part), (List<Object>) chunk));
-          }
+        long rows;
+        try (TableFileWriter w = inParts ? TableFileWriter.part(spec.table(), outputDir, part.getKey())
+            : new TableFileWriter(spec.table(), outputDir)) {
+          writeRows(spec, sorted, w);
+          rows = w.rows();
         }
+        out.output(KV.of(KV.of(s, part.getKey()), rows));
       }
     }
   }
 
-  /** Writes one part (Parquet part and CSV piece) of a table written in parts; emits its rows. */
-  private static final class WritePartFn<T> extends DoFn<KV<KV<Integer, Integer>, List<Object>>, KV<KV<Integer, Integer>, Long>> {
+  /**
+   * Once every part is written: puts each table's parts in place (in part order), writes the
+   * tables that had no rows (header only), and emits each table's row count.
+   */
+  private static final class PutInPlaceFn<T> extends DoFn<String, KV<String, Long>> {
     private final List<TableSpec<T>> specs;
     private final String outputDir;
+    private final boolean inParts;
+    private final PCollectionView<Iterable<KV<KV<Integer, Integer>, Long>>> written;
 
-    WritePartFn(List<TableSpec<T>> specs, String outputDir) {
+    PutInPlaceFn(List<TableSpec<T>> specs, String outputDir, boolean inParts,
+        PCollectionView<Iterable<KV<KV<Integer, Integer>, Long>>> written) {
       this.specs = specs;
       this.outputDir = outputDir;
-    }
-
-    @ProcessElement
-    @SuppressWarnings("unchecked")
-    public void process(@Element KV<KV<Integer, Integer>, List<Object>> part, OutputReceiver<KV<KV<Integer, Integer>, Long>> out)
-        throws IOException {
-      TableSpec<T> spec = specs.get(part.getKey().getKey());
-      long rows;
-      try (TableFileWriter w = TableFileWriter.part(spec.table(), outputDir, part.getKey().getValue())) {
-        writeRows(spec, (List<T>) part.getValue(), w);
-        rows = w.rows();
-      }
-      out.output(KV.of(part.getKey(), rows));
-    }
-  }
-
-  /** Once every part is written: joins each parted table's CSV pieces and emits its rows. */
-  private static final class JoinFn<T> extends DoFn<String, KV<String, Long>> {
-    private final List<TableSpec<T>> specs;
-    private final String outputDir;
-    private final PCollectionView<Iterable<KV<KV<Integer, Integer>, Long>>> partRows;
-
-    JoinFn(List<TableSpec<T>> specs, String outputDir, PCollectionView<Iterable<KV<KV<Integer, Integer>, Long>>> partRows) {
-      this.specs = specs;
-      this.outputDir = outputDir;
-      this.partRows = partRows;
+      this.inParts = inParts;
+      this.written = written;
     }
 
     @ProcessElement
     public void process(ProcessContext c) throws IOException {
-      java.util.SortedMap<Integer, long[]> tables = new java.util.TreeMap<>(); // spec -> parts, rows
-      for (KV<KV<Integer, Integer>, Long> p : c.sideInput(partRows)) {
-        long[] t = tables.computeIfAbsent(p.getKey().getKey(), k -> new long[2]);
-        t[0]++;
-        t[1] += p.getValue();
+      Map<Integer, SortedMap<Integer, Long>> parts = new TreeMap<>(); // spec -> part -> rows
+      for (KV<KV<Integer, Integer>, Long> p : c.sideInput(written)) {
+        parts.computeIfAbsent(p.getKey().getKey(), k -> new TreeMap<>()).put(p.getKey().getValue(), p.getValue());
       }
-      for (java.util.Map.Entry<Integer, long[]> t : tables.entrySet()) {
-        OutputTable table = specs.get(t.getKey()).table();
-        TableFileWriter.joinCsv(table, outputDir, (int) t.getValue()[0]);
-        Metrics.counter("xxgk.rows", table.name()).inc(t.getValue()[1]);
-        c.output(KV.of(table.name(), t.getValue()[1]));
+      for (int s = 0; s < specs.size(); s++) {
+        OutputTable table = specs.get(s).table();
+        SortedMap<Integer, Long> tableParts = parts.getOrDefault(s, new TreeMap<>());
+        if (tableParts.isEmpty()) {
+          new TableFileWriter(table, outputDir).close();
+        } else if (inParts) {
+          TableFileWriter.joinParts(table, outputDir, List.copyOf(tableParts.keySet()));
+        }
+        long rows = tableParts.values().stream().mapToLong(Long::longValue).sum();
+        Metrics.counter("xxgk.rows", table.name()).inc(rows);
+        c.output(KV.of(table.name(), rows));
       }
     }
   }
