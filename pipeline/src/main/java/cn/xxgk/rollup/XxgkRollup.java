@@ -14,6 +14,7 @@ import cn.xxgk.rollup.model.ReportCoder;
 import cn.xxgk.rollup.output.FileParts;
 import cn.xxgk.rollup.output.Tables;
 import cn.xxgk.rollup.output.RowSpec;
+import cn.xxgk.rollup.output.TableRowCoder;
 import cn.xxgk.rollup.output.WriteTables;
 import cn.xxgk.rollup.model.Registry;
 import cn.xxgk.rollup.model.Shards;
@@ -22,10 +23,7 @@ import cn.xxgk.rollup.rollup.Rollups;
 import cn.xxgk.rollup.validate.ChooseVersions;
 import cn.xxgk.rollup.validate.GroupFamilies;
 import cn.xxgk.rollup.validate.ResolveAgencies;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.View;
-import org.apache.beam.sdk.values.PCollectionView;
 import cn.xxgk.rollup.validate.Validate;
 import cn.xxgk.rollup.validate.Waivers;
 import cn.xxgk.rollup.output.Changes;
@@ -235,9 +233,6 @@ public final class XxgkRollup {
     };
     Shards shards = new Shards(options.getShards() > 0 ? options.getShards()
         : options.getRunner().getSimpleName().equals("DirectRunner") ? 8 : 32);
-    PCollectionView<Registry> registryView = p
-        .apply("Registry", Create.of(registry).withCoder(SerializableCoder.of(Registry.class)))
-        .apply("RegistryView", View.asSingleton());
 
     PCollectionTuple parsed = p
         .apply("MatchInputs", new MatchInputs(input, shards))
@@ -247,16 +242,16 @@ public final class XxgkRollup {
             java.time.Duration.ofSeconds(options.getParseTimeoutSeconds())));
     PCollection<Reject> rejects = parsed.get(ParseReports.REJECTS);
     PCollectionTuple versions = parsed.get(ParseReports.REPORTS)
-        .apply("ResolveAgencies", new ResolveAgencies(registryView))
-        .apply("GroupFamilies", new GroupFamilies(registryView, shards))
+        .apply("ResolveAgencies", new ResolveAgencies(registry))
+        .apply("GroupFamilies", new GroupFamilies(registry, shards))
         .apply("ChooseVersions", new ChooseVersions());
     PCollectionTuple reconciled = versions.get(ChooseVersions.CURRENT)
-        .apply("Reconcile", new Reconcile(registryView));
+        .apply("Reconcile", new Reconcile(registry));
     PCollectionTuple validated = reconciled.get(Reconcile.REPORTS).apply("Validate", new Validate(waivers));
     PCollection<List<Report>> groups = validated.get(Validate.REPORTS);
     PCollection<Report> reports = groups.apply("Ungroup", Flatten.iterables()).setCoder(ReportCoder.of());
     PCollectionTuple rollups = groups.apply("Rollups",
-        new Rollups(registryView, excludeInvalid, options.getMinSample()));
+        new Rollups(registry, excludeInvalid, options.getMinSample()));
 
     PCollection<Finding> findings = PCollectionList.of(reports
             .apply("CollectFindings", FlatMapElements.into(TypeDescriptor.of(Finding.class))
@@ -275,7 +270,7 @@ public final class XxgkRollup {
     versions.get(ChooseVersions.SUPERSEDED).apply("WriteSuperseded",
         WriteTables.inParts(out, s -> parts.of(s.sourceFile()), Tables.supersededSpec()));
     findings.apply("WriteFindings", WriteTables.inParts(out, f -> parts.of(f.sourceFile()), Tables.findingsSpec()));
-    p.apply("Dictionary", Create.of(Tables.dictionaryRows()).withRowSchema(Tables.dictionary().beamSchema()))
+    p.apply("Dictionary", Create.of(Tables.dictionaryRows()).withCoder(TableRowCoder.of(Tables.dictionary())))
         .apply("WriteDictionary", WriteTables.to(out, new RowSpec(Tables.dictionary(), List.of("table_name", "position"))));
     rollups.get(Rollups.CITY).apply("WriteRollupCity",
         WriteTables.to(out, new RowSpec(Tables.rollupCity(), List.of("year"))));
@@ -284,7 +279,8 @@ public final class XxgkRollup {
     rollups.get(Rollups.INDICATORS).apply("WriteIndicators",
         WriteTables.to(out, new RowSpec(Tables.indicators(), List.of("year", "scope_type", "scope_id"))));
     // rankings are the largest rollup table (a row per agency, indicator and scope): a part per year
-    rollups.get(Rollups.RANKINGS).apply("WriteRankings", WriteTables.inParts(out, r -> r.getInt32("year"),
+    int rankingYear = Tables.rankings().indexOf("year");
+    rollups.get(Rollups.RANKINGS).apply("WriteRankings", WriteTables.inParts(out, r -> (Integer) r.get(rankingYear),
         new RowSpec(Tables.rankings(), List.of("year", "scope", "indicator", "rank", "agency_id"))));
   }
 

@@ -64,6 +64,24 @@ public final class Registry implements Serializable {
     return agencies.hashCode();
   }
 
+  /**
+   * Serialized as its source and agencies, the lookup maps rebuilt when read: the steps that match
+   * reports to agencies carry the registry (small, read once in the driver) in their DoFns.
+   */
+  private Object writeReplace() {
+    return new SerializedForm(source, agencies);
+  }
+
+  private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+    throw new java.io.InvalidObjectException("a registry is read through its serialized form");
+  }
+
+  private record SerializedForm(String source, List<Agency> agencies) implements Serializable {
+    private Object readResolve() {
+      return new Registry(source, agencies);
+    }
+  }
+
   public static Registry none() {
     return new Registry("", List.of());
   }

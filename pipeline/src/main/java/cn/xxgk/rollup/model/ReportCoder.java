@@ -13,7 +13,6 @@ import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.util.VarInt;
 
 /**
  * Explicit, deterministic coder for {@link Report}. An inferred SerializableCoder made the
@@ -30,56 +29,17 @@ public final class ReportCoder extends CustomCoder<Report> {
     return INSTANCE;
   }
 
-  /**
-   * Encodes into a plain buffer, then hands the runner's stream one length-prefixed block: the
-   * field coders write byte by byte, and the runners' streams (synchronized, or wrapped several
-   * times) made those single bytes most of a report's coding cost.
-   */
+  /** One length-prefixed block per report ({@link ByteBlock}). */
   @Override
   public void encode(Report r, OutputStream runnerOut) throws IOException {
-    Block out = new Block();
+    ByteBlock out = new ByteBlock(2048);
     encodeFields(r, out);
-    VarInt.encode(out.size, runnerOut);
-    runnerOut.write(out.bytes, 0, out.size);
+    out.writeTo(runnerOut);
   }
 
   @Override
   public Report decode(InputStream runnerIn) throws IOException {
-    int size = VarInt.decodeInt(runnerIn);
-    byte[] bytes = runnerIn.readNBytes(size);
-    if (bytes.length != size) {
-      throw new IOException("truncated report encoding");
-    }
-    return decodeFields(new java.io.ByteArrayInputStream(bytes) {
-      // unsynchronized: this stream is never shared
-      @Override
-      public int read() {
-        return pos < count ? buf[pos++] & 0xff : -1;
-      }
-    });
-  }
-
-  /** An unsynchronized growing byte array (ByteArrayOutputStream synchronizes every byte). */
-  private static final class Block extends OutputStream {
-    byte[] bytes = new byte[1024];
-    int size;
-
-    @Override
-    public void write(int b) {
-      if (size == bytes.length) {
-        bytes = java.util.Arrays.copyOf(bytes, size * 2);
-      }
-      bytes[size++] = (byte) b;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      if (size + len > bytes.length) {
-        bytes = java.util.Arrays.copyOf(bytes, Math.max(size * 2, size + len));
-      }
-      System.arraycopy(b, off, bytes, size, len);
-      size += len;
-    }
+    return decodeFields(ByteBlock.read(runnerIn));
   }
 
   private static void encodeFields(Report r, OutputStream out) throws IOException {

@@ -35,22 +35,6 @@ public record OutputTable(String name, String descriptionZh, List<Column> column
     return fields.endRecord();
   }
 
-  /** The table as a Beam schema, for PCollections of {@link org.apache.beam.sdk.values.Row}s. */
-  public org.apache.beam.sdk.schemas.Schema beamSchema() {
-    org.apache.beam.sdk.schemas.Schema.Builder b = org.apache.beam.sdk.schemas.Schema.builder();
-    for (Column c : columns) {
-      org.apache.beam.sdk.schemas.Schema.FieldType t = switch (c.type()) {
-        case STRING -> org.apache.beam.sdk.schemas.Schema.FieldType.STRING;
-        case INT32 -> org.apache.beam.sdk.schemas.Schema.FieldType.INT32;
-        case INT64 -> org.apache.beam.sdk.schemas.Schema.FieldType.INT64;
-        case BOOLEAN -> org.apache.beam.sdk.schemas.Schema.FieldType.BOOLEAN;
-        case DECIMAL, RATE -> org.apache.beam.sdk.schemas.Schema.FieldType.DECIMAL;
-      };
-      b.addField(c.name(), t.withNullable(c.nullable()));
-    }
-    return b.build();
-  }
-
   /** The index of a column by name. */
   public int indexOf(String column) {
     for (int i = 0; i < columns.size(); i++) {

@@ -175,18 +175,18 @@ public final class Tables {
   }
 
   /** The dictionary's rows: one per column of every table. */
-  public static List<org.apache.beam.sdk.values.Row> dictionaryRows() {
-    OutputTable d = dictionary();
-    List<org.apache.beam.sdk.values.Row> rows = new ArrayList<>();
+  public static List<TableRow> dictionaryRows() {
+    List<TableRow> rows = new ArrayList<>();
     for (OutputTable t : all()) {
       for (int i = 0; i < t.columns().size(); i++) {
         Column c = t.columns().get(i);
-        rows.add(org.apache.beam.sdk.values.Row.withSchema(d.beamSchema()).addValues(t.name(), i + 1, c.name(),
-            c.labelZh(), c.typeName(), c.nullable(), c.unit(), c.description()).build());
+        rows.add(new TableRow(t.name(), i + 1, c.name(), c.labelZh(), c.typeName(), c.nullable(), c.unit(),
+            c.description()));
       }
     }
     return rows;
   }
+
 
   /** Ranks per year, scope and indicator. */
   public static OutputTable rankings() {

@@ -26,7 +26,6 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
@@ -42,43 +41,42 @@ public final class Reconcile extends PTransform<PCollection<List<Report>>, PColl
   public static final TupleTag<Finding> MISSING = new TupleTag<>() {};
   private static final TupleTag<KV<Integer, String>> REPORTED = new TupleTag<>() {};
 
-  private final PCollectionView<Registry> registry;
+  private final Registry registry;
 
-  public Reconcile(PCollectionView<Registry> registry) {
+  public Reconcile(Registry registry) {
     this.registry = registry;
   }
 
   @Override
   public PCollectionTuple expand(PCollection<List<Report>> groups) {
     PCollectionTuple families = groups
-        .apply("CompareWithChildren", ParDo.of(new CompareFn(registry)).withSideInputs(registry)
+        .apply("CompareWithChildren", ParDo.of(new CompareFn(registry))
             .withOutputTags(REPORTS, TupleTagList.of(REPORTED)));
     families.get(REPORTS).setCoder(GroupFamilies.GROUP_CODER);
     PCollection<Finding> missing = families.get(REPORTED)
         .setCoder(KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of()))
         .apply("GroupYears", GroupByKey.create())
-        .apply("MissingReports", ParDo.of(new MissingFn(registry)).withSideInputs(registry))
+        .apply("MissingReports", ParDo.of(new MissingFn(registry)))
         .setCoder(FindingCoder.of());
     return PCollectionTuple.of(REPORTS, families.get(REPORTS)).and(MISSING, missing);
   }
 
   /** Within a group of {@link GroupFamilies}: an aggregate and its members share a year and family. */
   static final class CompareFn extends DoFn<List<Report>, List<Report>> {
-    private final PCollectionView<Registry> registry;
+    private final Registry registry;
 
-    CompareFn(PCollectionView<Registry> registry) {
+    CompareFn(Registry registry) {
       this.registry = registry;
     }
 
     @ProcessElement
     public void process(ProcessContext c) {
-      Registry reg = c.sideInput(registry);
       Map<String, List<Report>> families = new java.util.TreeMap<>();
       for (Report r : c.element()) {
-        families.computeIfAbsent(r.year() + "|" + GroupFamilies.familyOf(r, reg), k -> new ArrayList<>()).add(r);
+        families.computeIfAbsent(r.year() + "|" + GroupFamilies.familyOf(r, registry), k -> new ArrayList<>()).add(r);
       }
       List<Report> out = new ArrayList<>(c.element().size());
-      families.values().forEach(family -> compareFamily(family, reg, c, out));
+      families.values().forEach(family -> compareFamily(family, registry, c, out));
       out.sort(GroupFamilies.GROUP_ORDER);
       c.output(out);
     }
@@ -147,21 +145,20 @@ public final class Reconcile extends PTransform<PCollection<List<Report>>, PColl
 
   /** missing_report for each registry agency without a report in a year of the input. */
   static final class MissingFn extends DoFn<KV<Integer, Iterable<String>>, Finding> {
-    private final PCollectionView<Registry> registry;
+    private final Registry registry;
 
-    MissingFn(PCollectionView<Registry> registry) {
+    MissingFn(Registry registry) {
       this.registry = registry;
     }
 
     @ProcessElement
     public void process(ProcessContext c) {
-      Registry reg = c.sideInput(registry);
       Set<String> reported = new TreeSet<>();
       c.element().getValue().forEach(reported::add);
       int year = c.element().getKey();
-      for (Agency a : reg.agencies()) {
+      for (Agency a : registry.agencies()) {
         if (!reported.contains(a.agencyId())) {
-          c.output(Finding.of(reg.source(), a.agencyName(), year, "missing_report", "", null, null,
+          c.output(Finding.of(registry.source(), a.agencyName(), year, "missing_report", "", null, null,
               Map.of("agency", a.agencyName(), "agency_id", a.agencyId(), "year", year))
               .withAgency(a.agencyId(), a.category()));
         }

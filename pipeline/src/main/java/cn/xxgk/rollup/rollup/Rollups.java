@@ -6,6 +6,8 @@ import cn.xxgk.rollup.model.Report;
 import cn.xxgk.rollup.model.TemplateCatalog;
 import cn.xxgk.rollup.output.Column;
 import cn.xxgk.rollup.output.OutputTable;
+import cn.xxgk.rollup.output.TableRow;
+import cn.xxgk.rollup.output.TableRowCoder;
 import cn.xxgk.rollup.output.Tables;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -19,7 +21,6 @@ import java.util.TreeSet;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
-import org.apache.beam.sdk.schemas.SchemaCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -31,8 +32,6 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PCollectionView;
-import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
@@ -45,22 +44,24 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * {@code --onInvalid=exclude} reports with errors are counted but not summed or ranked.
  */
 public final class Rollups extends PTransform<PCollection<List<Report>>, PCollectionTuple> {
-  public static final TupleTag<Row> CITY = new TupleTag<>() {};
-  public static final TupleTag<Row> CATEGORY = new TupleTag<>() {};
-  public static final TupleTag<Row> INDICATORS = new TupleTag<>() {};
-  public static final TupleTag<Row> RANKINGS = new TupleTag<>() {};
-  private static final TupleTag<Row> SCOPE_INDICATORS = new TupleTag<>() {};
+  public static final TupleTag<TableRow> CITY = new TupleTag<>() {};
+  public static final TupleTag<TableRow> CATEGORY = new TupleTag<>() {};
+  public static final TupleTag<TableRow> INDICATORS = new TupleTag<>() {};
+  public static final TupleTag<TableRow> RANKINGS = new TupleTag<>() {};
+  private static final TupleTag<TableRow> SCOPE_INDICATORS = new TupleTag<>() {};
   private static final String CITY_SCOPE = "city";
-  // the tables' definitions and row schemas, built once (they are constants of the catalog)
+  // the tables' definitions, built once (they are constants of the catalog)
   private static final OutputTable INDICATORS_TABLE = Tables.indicators();
-  private static final org.apache.beam.sdk.schemas.Schema INDICATORS_SCHEMA = INDICATORS_TABLE.beamSchema();
-  private static final org.apache.beam.sdk.schemas.Schema RANKINGS_SCHEMA = Tables.rankings().beamSchema();
+  private static final int YEAR = INDICATORS_TABLE.indexOf("year");
+  private static final int SCOPE_ID = INDICATORS_TABLE.indexOf("scope_id");
+  private static final int AGENCY_NAME = INDICATORS_TABLE.indexOf("agency_name");
+  private static final int CATEGORY_COLUMN = INDICATORS_TABLE.indexOf("category");
 
-  private final PCollectionView<Registry> registry;
+  private final Registry registry;
   private final boolean excludeInvalid;
   private final long minSample;
 
-  public Rollups(PCollectionView<Registry> registry, boolean excludeInvalid, long minSample) {
+  public Rollups(Registry registry, boolean excludeInvalid, long minSample) {
     this.registry = registry;
     this.excludeInvalid = excludeInvalid;
     this.minSample = minSample;
@@ -79,25 +80,24 @@ public final class Rollups extends PTransform<PCollection<List<Report>>, PCollec
         .apply("KeyAllSums", WithKeys.<Integer, KV<String, CellSums>>of(0).withKeyType(TypeDescriptors.integers()))
         .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), new CellSums.Coder())))
         .apply("GatherSums", GroupByKey.create())
-        .apply("RollupRows", ParDo.of(new ScopeRowsFn(registry)).withSideInputs(registry)
+        .apply("RollupRows", ParDo.of(new ScopeRowsFn(registry))
             .withOutputTags(CITY, TupleTagList.of(CATEGORY).and(SCOPE_INDICATORS)));
-    scopes.get(CITY).setRowSchema(Tables.rollupCity().beamSchema());
-    scopes.get(CATEGORY).setRowSchema(Tables.rollupCategory().beamSchema());
-    scopes.get(SCOPE_INDICATORS).setRowSchema(Tables.indicators().beamSchema());
+    scopes.get(CITY).setCoder(TableRowCoder.of(Tables.rollupCity()));
+    scopes.get(CATEGORY).setCoder(TableRowCoder.of(Tables.rollupCategory()));
+    scopes.get(SCOPE_INDICATORS).setCoder(TableRowCoder.of(INDICATORS_TABLE));
 
-    PCollection<Row> agencyIndicators = groups
+    PCollection<TableRow> agencyIndicators = groups
         .apply("AgencyIndicators", ParDo.of(new AgencyIndicatorsFn(exclude)))
-        .setRowSchema(Tables.indicators().beamSchema());
+        .setCoder(TableRowCoder.of(INDICATORS_TABLE));
 
-    OutputTable indicators = Tables.indicators();
-    PCollection<Row> rankings = agencyIndicators
-        .apply("KeyByYear", WithKeys.of((Row r) -> r.getInt32("year")).withKeyType(TypeDescriptors.integers()))
-        .setCoder(KvCoder.of(VarIntCoder.of(), SchemaCoder.of(indicators.beamSchema())))
+    PCollection<TableRow> rankings = agencyIndicators
+        .apply("KeyByYear", WithKeys.of((TableRow r) -> (Integer) r.get(YEAR)).withKeyType(TypeDescriptors.integers()))
+        .setCoder(KvCoder.of(VarIntCoder.of(), TableRowCoder.of(INDICATORS_TABLE)))
         .apply("GroupYears", GroupByKey.create())
         .apply("Rank", ParDo.of(new RankFn(minSample)))
-        .setRowSchema(Tables.rankings().beamSchema());
+        .setCoder(TableRowCoder.of(Tables.rankings()));
 
-    PCollection<Row> allIndicators = PCollectionList.of(agencyIndicators).and(scopes.get(SCOPE_INDICATORS))
+    PCollection<TableRow> allIndicators = PCollectionList.of(agencyIndicators).and(scopes.get(SCOPE_INDICATORS))
         .apply("AllIndicators", Flatten.pCollections());
     return PCollectionTuple.of(CITY, scopes.get(CITY)).and(CATEGORY, scopes.get(CATEGORY))
         .and(INDICATORS, allIndicators).and(RANKINGS, rankings);
@@ -176,16 +176,15 @@ public final class Rollups extends PTransform<PCollection<List<Report>>, PCollec
   }
 
   /** The rollup rows and the city's and categories' indicators, with year-over-year changes. */
-  static final class ScopeRowsFn extends DoFn<KV<Integer, Iterable<KV<String, CellSums>>>, Row> {
-    private final PCollectionView<Registry> registry;
+  static final class ScopeRowsFn extends DoFn<KV<Integer, Iterable<KV<String, CellSums>>>, TableRow> {
+    private final Registry registry;
 
-    ScopeRowsFn(PCollectionView<Registry> registry) {
+    ScopeRowsFn(Registry registry) {
       this.registry = registry;
     }
 
     @ProcessElement
     public void process(ProcessContext c) {
-      Registry reg = c.sideInput(registry);
       Map<String, CellSums> byKey = new TreeMap<>();
       for (KV<String, CellSums> kv : c.element().getValue()) {
         byKey.put(kv.getKey(), kv.getValue());
@@ -201,7 +200,7 @@ public final class Rollups extends PTransform<PCollection<List<Report>>, PCollec
         if (!city) {
           row.add(category);
         }
-        row.add(reg.isEmpty() ? null : (int) reg.agencies().stream()
+        row.add(registry.isEmpty() ? null : (int) registry.agencies().stream()
             .filter(a -> !a.aggregate() && (city || a.category().equals(category))).count());
         row.add(s.received);
         row.add(s.included);
@@ -212,7 +211,7 @@ public final class Rollups extends PTransform<PCollection<List<Report>>, PCollec
         for (TemplateCatalog.Cell cell : TemplateCatalog.get().cells()) {
           row.add(value(table.columns().get(row.size()), s.sums[cell.index()]));
         }
-        c.output(city ? CITY : CATEGORY, Row.withSchema(table.beamSchema()).addValues(row).build());
+        c.output(city ? CITY : CATEGORY, new TableRow(row.toArray()));
         if (s.included == 0) {
           continue;
         }
@@ -226,7 +225,7 @@ public final class Rollups extends PTransform<PCollection<List<Report>>, PCollec
   }
 
   /** Each agency's indicators per year, with the change from its previous year. */
-  static final class AgencyIndicatorsFn extends DoFn<List<Report>, Row> {
+  static final class AgencyIndicatorsFn extends DoFn<List<Report>, TableRow> {
     private final boolean excludeInvalid;
 
     AgencyIndicatorsFn(boolean excludeInvalid) {
@@ -234,7 +233,7 @@ public final class Rollups extends PTransform<PCollection<List<Report>>, PCollec
     }
 
     @ProcessElement
-    public void process(@Element List<Report> group, OutputReceiver<Row> out) {
+    public void process(@Element List<Report> group, OutputReceiver<TableRow> out) {
       Map<String, List<Report>> agencies = new TreeMap<>();
       for (Report r : group) {
         if (!r.aggregate() && !(excludeInvalid && r.errorCount() > 0)) {
@@ -244,7 +243,7 @@ public final class Rollups extends PTransform<PCollection<List<Report>>, PCollec
       agencies.values().forEach(reports -> agency(reports, out));
     }
 
-    private static void agency(List<Report> reports, OutputReceiver<Row> out) {
+    private static void agency(List<Report> reports, OutputReceiver<TableRow> out) {
       // one report per agency and year: the first by source_file (versions are chosen upstream)
       Map<Integer, Report> byYear = new TreeMap<>();
       reports.sort(Comparator.comparing(Report::sourceFile));
@@ -261,7 +260,7 @@ public final class Rollups extends PTransform<PCollection<List<Report>>, PCollec
   }
 
   /** One indicators row: values, denominators of rates, and changes from the previous year. */
-  static Row indicatorRow(int year, String scopeType, String scopeId, String agencyName, String category,
+  static TableRow indicatorRow(int year, String scopeType, String scopeId, String agencyName, String category,
       int reports, BigDecimal[] known, long errors, BigDecimal[] previous, long previousErrors) {
     OutputTable table = INDICATORS_TABLE;
     List<Object> row = new ArrayList<>(List.of(year, scopeType, scopeId));
@@ -277,7 +276,7 @@ public final class Rollups extends PTransform<PCollection<List<Report>>, PCollec
       BigDecimal before = previous == null ? null : i.valueOf(previous, previousErrors);
       row.add(value(table.columns().get(row.size()), v == null || before == null ? null : v.subtract(before)));
     }
-    return Row.withSchema(INDICATORS_SCHEMA).addValues(row).build();
+    return new TableRow(row.toArray());
   }
 
   /** A number as its column holds it: Long for INT64, BigDecimal at the column's scale otherwise. */
@@ -293,7 +292,7 @@ public final class Rollups extends PTransform<PCollection<List<Report>>, PCollec
   }
 
   /** Ranks a year's agencies on every indicator, within the city and within each category. */
-  static final class RankFn extends DoFn<KV<Integer, Iterable<Row>>, Row> {
+  static final class RankFn extends DoFn<KV<Integer, Iterable<TableRow>>, TableRow> {
     private final long minSample;
 
     RankFn(long minSample) {
@@ -301,35 +300,37 @@ public final class Rollups extends PTransform<PCollection<List<Report>>, PCollec
     }
 
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<Row>> year, OutputReceiver<Row> out) {
-      List<Row> agencies = new ArrayList<>();
+    public void process(@Element KV<Integer, Iterable<TableRow>> year, OutputReceiver<TableRow> out) {
+      List<TableRow> agencies = new ArrayList<>();
       year.getValue().forEach(agencies::add);
-      agencies.sort(Comparator.comparing((Row r) -> r.getString("scope_id")));
-      Map<String, List<Row>> scopes = new LinkedHashMap<>();
+      agencies.sort(Comparator.comparing((TableRow r) -> (String) r.get(SCOPE_ID)));
+      Map<String, List<TableRow>> scopes = new LinkedHashMap<>();
       scopes.put(CITY_SCOPE, agencies);
       TreeSet<String> categories = new TreeSet<>();
-      agencies.forEach(r -> categories.add(r.getString("category")));
+      agencies.forEach(r -> categories.add((String) r.get(CATEGORY_COLUMN)));
       for (String category : categories) {
-        scopes.put(category, agencies.stream().filter(r -> category.equals(r.getString("category"))).toList());
+        scopes.put(category, agencies.stream().filter(r -> category.equals(r.get(CATEGORY_COLUMN))).toList());
       }
       for (Indicators.Indicator i : Indicators.get().all()) {
-        for (Map.Entry<String, List<Row>> scope : scopes.entrySet()) {
+        for (Map.Entry<String, List<TableRow>> scope : scopes.entrySet()) {
           rank(year.getKey(), scope.getKey(), scope.getValue(), i, out);
         }
       }
     }
 
-    /** A member of a ranking with its value read once (a Row looks fields up by name). */
-    private record Member(Row row, String agencyId, BigDecimal value) {}
+    /** A member of a ranking with its value. */
+    private record Member(TableRow row, String agencyId, BigDecimal value) {}
 
-    private void rank(int year, String scope, List<Row> members, Indicators.Indicator i, OutputReceiver<Row> out) {
+    private void rank(int year, String scope, List<TableRow> members, Indicators.Indicator i, OutputReceiver<TableRow> out) {
       Comparator<BigDecimal> better = i.lowerIsBetter() ? Comparator.naturalOrder() : Comparator.reverseOrder();
       List<Member> all = new ArrayList<>(members.size());
       List<Member> eligible = new ArrayList<>();
-      for (Row r : members) {
-        Member m = new Member(r, r.getString("scope_id"), valueOf(r, i));
+      int valueColumn = INDICATORS_TABLE.indexOf(i.code());
+      int denominatorColumn = i.isRate() ? INDICATORS_TABLE.indexOf(i.code() + "_denominator") : -1;
+      for (TableRow r : members) {
+        Member m = new Member(r, (String) r.get(SCOPE_ID), valueOf(r.get(valueColumn)));
         all.add(m);
-        BigDecimal d = i.isRate() ? r.getDecimal(i.code() + "_denominator") : null;
+        BigDecimal d = i.isRate() ? (BigDecimal) r.get(denominatorColumn) : null;
         if (m.value() != null && (!i.isRate() || d != null && d.compareTo(BigDecimal.valueOf(minSample)) >= 0)) {
           eligible.add(m);
         }
@@ -356,20 +357,15 @@ public final class Rollups extends PTransform<PCollection<List<Report>>, PCollec
       }
       for (Member m : all) {
         BigDecimal v = m.value();
-        out.output(Row.withSchema(RANKINGS_SCHEMA).addValues(year, scope, m.agencyId(),
-            m.row().getString("agency_name"), i.code(),
+        out.output(new TableRow(year, scope, m.agencyId(), m.row().get(AGENCY_NAME), i.code(),
             v == null ? null : v.setScale(Column.RATE_SCALE, RoundingMode.UNNECESSARY),
-            ranks.get(m), rankOf, percentiles.get(m), i.direction(), ranks.containsKey(m)).build());
+            ranks.get(m), rankOf, percentiles.get(m), i.direction(), ranks.containsKey(m)));
       }
     }
 
-    private static BigDecimal valueOf(Row r, Indicators.Indicator i) {
-      return i.isRate() ? r.getDecimal(i.code()) : longValue(r, i.code());
-    }
-
-    private static BigDecimal longValue(Row r, String field) {
-      Long v = r.getInt64(field);
-      return v == null ? null : BigDecimal.valueOf(v);
+    /** An indicator's value: a rate's BigDecimal, a count's Long as a decimal. */
+    private static BigDecimal valueOf(Object v) {
+      return v == null ? null : v instanceof Long l ? BigDecimal.valueOf(l) : (BigDecimal) v;
     }
   }
 }

@@ -18,7 +18,6 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionView;
 
 /**
  * Brings together, in one shuffle, every report that a later step must see beside another: the
@@ -36,10 +35,10 @@ public final class GroupFamilies extends PTransform<PCollection<Report>, PCollec
   public static final Comparator<Report> GROUP_ORDER = Comparator.comparing(Report::agencyId)
       .thenComparingInt(Report::year).thenComparing(Report::sourceFile);
 
-  private final PCollectionView<Registry> registry;
+  private final Registry registry;
   private final Shards shards;
 
-  public GroupFamilies(PCollectionView<Registry> registry, Shards shards) {
+  public GroupFamilies(Registry registry, Shards shards) {
     this.registry = registry;
     this.shards = shards;
   }
@@ -47,7 +46,7 @@ public final class GroupFamilies extends PTransform<PCollection<Report>, PCollec
   @Override
   public PCollection<List<Report>> expand(PCollection<Report> reports) {
     return reports
-        .apply("KeyByFamily", ParDo.of(new FamilyShardFn(registry, shards)).withSideInputs(registry))
+        .apply("KeyByFamily", ParDo.of(new FamilyShardFn(registry, shards)))
         .setCoder(KvCoder.of(VarIntCoder.of(), ReportCoder.of()))
         .apply("GroupShards", GroupByKey.create())
         .apply("InOrder", ParDo.of(new InOrderFn()))
@@ -70,17 +69,17 @@ public final class GroupFamilies extends PTransform<PCollection<Report>, PCollec
   }
 
   static final class FamilyShardFn extends DoFn<Report, KV<Integer, Report>> {
-    private final PCollectionView<Registry> registry;
+    private final Registry registry;
     private final Shards shards;
 
-    FamilyShardFn(PCollectionView<Registry> registry, Shards shards) {
+    FamilyShardFn(Registry registry, Shards shards) {
       this.registry = registry;
       this.shards = shards;
     }
 
     @ProcessElement
     public void process(ProcessContext c) {
-      c.output(KV.of(shards.of(familyOf(c.element(), c.sideInput(registry))), c.element()));
+      c.output(KV.of(shards.of(familyOf(c.element(), registry)), c.element()));
     }
   }
 

@@ -12,7 +12,6 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionView;
 
 /**
  * Attributes each report to its registry agency (by name or alias, normalised) with its category.
@@ -20,42 +19,41 @@ import org.apache.beam.sdk.values.PCollectionView;
  * {@code unknown_agency} warning; without a registry every report is its own agency.
  */
 public final class ResolveAgencies extends PTransform<PCollection<Report>, PCollection<Report>> {
-  private final PCollectionView<Registry> registry;
+  private final Registry registry;
 
-  public ResolveAgencies(PCollectionView<Registry> registry) {
+  public ResolveAgencies(Registry registry) {
     this.registry = registry;
   }
 
   @Override
   public PCollection<Report> expand(PCollection<Report> reports) {
-    return reports.apply("MatchRegistry", ParDo.of(new ResolveFn(registry)).withSideInputs(registry))
+    return reports.apply("MatchRegistry", ParDo.of(new ResolveFn(registry)))
         .setCoder(ReportCoder.of());
   }
 
   static final class ResolveFn extends DoFn<Report, Report> {
-    private final PCollectionView<Registry> registry;
+    private final Registry registry;
 
-    ResolveFn(PCollectionView<Registry> registry) {
+    ResolveFn(Registry registry) {
       this.registry = registry;
     }
 
     @ProcessElement
     public void process(ProcessContext c) {
-      Registry reg = c.sideInput(registry);
       Report r = c.element();
-      Agency a = reg.match(r.agencyName());
+      Agency a = registry.match(r.agencyName());
       if (a != null) {
         c.output(r.withAgency(a.agencyId(), a.category(), a.aggregate()));
         return;
       }
-      Report own = r.withAgency(reg.agencyIdOf(r.agencyName()), Registry.UNKNOWN_CATEGORY, false);
-      if (reg.isEmpty()) {
+      Report own = r.withAgency(registry.agencyIdOf(r.agencyName()), Registry.UNKNOWN_CATEGORY, false);
+      if (registry.isEmpty()) {
         c.output(own);
         return;
       }
       List<Finding> findings = new ArrayList<>(own.findings());
       findings.add(Finding.of(r.sourceFile(), r.agencyName(), r.year(), "unknown_agency", "", null, null,
-          Map.of("agency", r.agencyName(), "registry", reg.source()))
+          Map.of("agency", r.agencyName(), "registry", registry.source()))
           .withAgency(own.agencyId(), own.category()));
       c.output(own.withFindings(findings));
     }

@@ -17,14 +17,11 @@ import java.util.List;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,11 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ChooseVersionsTest {
   /** The reports, resolved without a registry and grouped as the pipeline groups them. */
   static PCollection<List<Report>> grouped(TestPipeline p, Report... reports) {
-    PCollectionView<Registry> none = p.apply("NoRegistry", Create.of(Registry.none())
-            .withCoder(SerializableCoder.of(Registry.class)))
-        .apply("RegistryView", View.asSingleton());
     return p.apply("Reports", Create.of(List.of(reports)).withCoder(ReportCoder.of()))
-        .apply(new GroupFamilies(none, new Shards(4)));
+        .apply(new GroupFamilies(Registry.none(), new Shards(4)));
   }
 
   private static Report jining;
