@@ -34,12 +34,24 @@ public final class Registry implements Serializable {
   private final Map<String, Agency> byId;
 
   private Registry(String source, List<Agency> agencies) {
+    this(source, agencies, keysOf(source, agencies));
+  }
+
+  private Registry(String source, List<Agency> agencies, Map<String, Agency> byKey) {
     this.source = source;
     this.agencies = List.copyOf(agencies);
-    Map<String, Agency> keys = new LinkedHashMap<>();
     Map<String, Agency> ids = new LinkedHashMap<>();
     for (Agency a : agencies) {
       ids.put(a.agencyId(), a);
+    }
+    this.byKey = Collections.unmodifiableMap(byKey);
+    this.byId = Collections.unmodifiableMap(ids);
+  }
+
+  /** Every name and alias, normalised, to its agency; a name of two agencies is refused. */
+  private static Map<String, Agency> keysOf(String source, List<Agency> agencies) {
+    Map<String, Agency> keys = new LinkedHashMap<>();
+    for (Agency a : agencies) {
       List<String> names = new ArrayList<>(a.aliases());
       names.add(0, a.agencyName());
       for (String n : names) {
@@ -50,8 +62,7 @@ public final class Registry implements Serializable {
         }
       }
     }
-    this.byKey = Collections.unmodifiableMap(keys);
-    this.byId = Collections.unmodifiableMap(ids);
+    return keys;
   }
 
   @Override
@@ -65,20 +76,33 @@ public final class Registry implements Serializable {
   }
 
   /**
-   * Serialized as its source and agencies, the lookup maps rebuilt when read: the steps that match
-   * reports to agencies carry the registry (small, read once in the driver) in their DoFns.
+   * Serialized as its source, agencies and normalised names (the index of each name's agency):
+   * the steps that match reports to agencies carry the registry (small, read once in the driver)
+   * in their DoFns, and the DirectRunner reads a DoFn again for every bundle, so reading it must
+   * not normalise every name again.
    */
   private Object writeReplace() {
-    return new SerializedForm(source, agencies);
+    Map<Agency, Integer> index = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < agencies.size(); i++) {
+      index.put(agencies.get(i), i);
+    }
+    List<String> keys = new ArrayList<>(byKey.keySet());
+    int[] owners = keys.stream().mapToInt(k -> index.get(byKey.get(k))).toArray();
+    return new SerializedForm(source, agencies, keys, owners);
   }
 
   private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
     throw new java.io.InvalidObjectException("a registry is read through its serialized form");
   }
 
-  private record SerializedForm(String source, List<Agency> agencies) implements Serializable {
+  private record SerializedForm(String source, List<Agency> agencies, List<String> keys, int[] owners)
+      implements Serializable {
     private Object readResolve() {
-      return new Registry(source, agencies);
+      Map<String, Agency> byKey = new LinkedHashMap<>();
+      for (int i = 0; i < keys.size(); i++) {
+        byKey.put(keys.get(i), agencies.get(owners[i]));
+      }
+      return new Registry(source, agencies, byKey);
     }
   }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -16,6 +15,7 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -24,6 +24,7 @@ import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /**
@@ -70,20 +71,32 @@ public final class WriteTables<T> extends PTransform<PCollection<T>, PCollection
 
   @Override
   public PCollection<KV<String, Long>> expand(PCollection<T> input) {
-    Coder<T> coder = input.getCoder();
-    KvCoder<Integer, Integer> partKey = KvCoder.of(VarIntCoder.of(), VarIntCoder.of());
-    PCollectionView<Iterable<KV<KV<Integer, Integer>, Long>>> written = input
+    KvCoder<Integer, List<T>> batchCoder = KvCoder.of(VarIntCoder.of(), ListCoder.of(input.getCoder()));
+    PCollection<KV<Integer, List<T>>> batches = input
         .apply("KeyByPart", ParDo.of(new KeyByPartFn<>(partOf)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), ListCoder.of(coder)))
+        .setCoder(batchCoder);
+    if (partOf == null) {
+      // one part, which always exists (an empty batch for it), so the table is written also
+      // without elements, in place, by the one step: no gathering afterwards (the DirectRunner
+      // pays for every step on every round of its scheduler)
+      PCollection<KV<Integer, List<T>>> partZero = input.getPipeline()
+          .apply("PartZero", Create.of(KV.of(0, List.<T>of())).withCoder(batchCoder));
+      return PCollectionList.of(batches).and(partZero)
+          .apply("WithPartZero", Flatten.pCollections())
+          .apply("GroupParts", GroupByKey.create())
+          .apply("SortAndWrite", ParDo.of(new WriteWholeFn<>(specs, outputDir)))
+          .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    }
+    KvCoder<Integer, Integer> partKey = KvCoder.of(VarIntCoder.of(), VarIntCoder.of());
+    PCollectionView<Iterable<KV<KV<Integer, Integer>, Long>>> written = batches
         .apply("GroupParts", GroupByKey.create())
-        .apply("SortAndWrite", ParDo.of(new WritePartFn<>(specs, outputDir, partOf != null)))
+        .apply("SortAndWrite", ParDo.of(new WritePartFn<>(specs, outputDir)))
         .setCoder(KvCoder.of(partKey, VarLongCoder.of()))
         .apply("GatherParts", View.asIterable());
     // runs once, after every part is written (a side input), also when there was nothing to write
     return input.getPipeline()
         .apply("Once", Create.of("all").withCoder(StringUtf8Coder.of()))
-        .apply("PutInPlace", ParDo.of(new PutInPlaceFn<>(specs, outputDir, partOf != null, written))
-            .withSideInputs(written))
+        .apply("PutInPlace", ParDo.of(new PutInPlaceFn<>(specs, outputDir, written)).withSideInputs(written))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
   }
 
@@ -131,31 +144,60 @@ public final class WriteTables<T> extends PTransform<PCollection<T>, PCollection
   private static final class WritePartFn<T> extends DoFn<KV<Integer, Iterable<List<T>>>, KV<KV<Integer, Integer>, Long>> {
     private final List<TableSpec<T>> specs;
     private final String outputDir;
-    private final boolean inParts;
 
-    WritePartFn(List<TableSpec<T>> specs, String outputDir, boolean inParts) {
+    WritePartFn(List<TableSpec<T>> specs, String outputDir) {
       this.specs = specs;
       this.outputDir = outputDir;
-      this.inParts = inParts;
     }
 
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<List<T>>> part, OutputReceiver<KV<KV<Integer, Integer>, Long>> out)
         throws IOException {
-      List<T> sorted = new ArrayList<>();
-      part.getValue().forEach(sorted::addAll);
+      long[] rows = sortAndWrite(specs, outputDir, part.getKey(), part.getValue(), true);
       for (int s = 0; s < specs.size(); s++) {
-        TableSpec<T> spec = specs.get(s);
-        sorted.sort(spec.order());
-        long rows;
-        try (TableFileWriter w = inParts ? TableFileWriter.part(spec.table(), outputDir, part.getKey())
-            : new TableFileWriter(spec.table(), outputDir)) {
-          writeRows(spec, sorted, w);
-          rows = w.rows();
-        }
-        out.output(KV.of(KV.of(s, part.getKey()), rows));
+        out.output(KV.of(KV.of(s, part.getKey()), rows[s]));
       }
     }
+  }
+
+  /** Sorts all elements of a table written whole and writes it in place; emits each table's rows. */
+  private static final class WriteWholeFn<T> extends DoFn<KV<Integer, Iterable<List<T>>>, KV<String, Long>> {
+    private final List<TableSpec<T>> specs;
+    private final String outputDir;
+
+    WriteWholeFn(List<TableSpec<T>> specs, String outputDir) {
+      this.specs = specs;
+      this.outputDir = outputDir;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<List<T>>> part, OutputReceiver<KV<String, Long>> out)
+        throws IOException {
+      long[] rows = sortAndWrite(specs, outputDir, part.getKey(), part.getValue(), false);
+      for (int s = 0; s < specs.size(); s++) {
+        String table = specs.get(s).table().name();
+        Metrics.counter("xxgk.rows", table).inc(rows[s]);
+        out.output(KV.of(table, rows[s]));
+      }
+    }
+  }
+
+  /** Sorts a part's elements by each spec's order and writes the spec's table of them; returns the rows. */
+  private static <T> long[] sortAndWrite(List<TableSpec<T>> specs, String outputDir, int key, Iterable<List<T>> batches,
+      boolean inParts) throws IOException {
+    List<T> sorted = new ArrayList<>();
+    batches.forEach(sorted::addAll);
+    long[] rows = new long[specs.size()];
+    for (int s = 0; s < specs.size(); s++) {
+      TableSpec<T> spec = specs.get(s);
+      sorted.sort(spec.order());
+      try (TableFileWriter w = inParts ? TableFileWriter.part(spec.table(), outputDir, key)
+          : new TableFileWriter(spec.table(), outputDir)) {
+        writeRows(spec, sorted, w);
+        rows[s] = w.rows();
+      }
+    }
+    return rows;
   }
 
   /**
@@ -165,14 +207,11 @@ public final class WriteTables<T> extends PTransform<PCollection<T>, PCollection
   private static final class PutInPlaceFn<T> extends DoFn<String, KV<String, Long>> {
     private final List<TableSpec<T>> specs;
     private final String outputDir;
-    private final boolean inParts;
     private final PCollectionView<Iterable<KV<KV<Integer, Integer>, Long>>> written;
 
-    PutInPlaceFn(List<TableSpec<T>> specs, String outputDir, boolean inParts,
-        PCollectionView<Iterable<KV<KV<Integer, Integer>, Long>>> written) {
+    PutInPlaceFn(List<TableSpec<T>> specs, String outputDir, PCollectionView<Iterable<KV<KV<Integer, Integer>, Long>>> written) {
       this.specs = specs;
       this.outputDir = outputDir;
-      this.inParts = inParts;
       this.written = written;
     }
 
@@ -187,7 +226,7 @@ public final class WriteTables<T> extends PTransform<PCollection<T>, PCollection
         SortedMap<Integer, Long> tableParts = parts.getOrDefault(s, new TreeMap<>());
         if (tableParts.isEmpty()) {
           new TableFileWriter(table, outputDir).close();
-        } else if (inParts) {
+        } else {
           TableFileWriter.joinParts(table, outputDir, List.copyOf(tableParts.keySet()));
         }
         long rows = tableParts.values().stream().mapToLong(Long::longValue).sum();
