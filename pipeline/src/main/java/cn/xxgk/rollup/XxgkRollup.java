@@ -284,7 +284,7 @@ public final class XxgkRollup {
         new RowSpec(Tables.rankings(), List.of("year", "scope", "indicator", "rank", "agency_id"))));
   }
 
-  /** Reads --registry in the driver; the pipeline gets it as a side input. */
+  /** Reads --registry in the driver; the steps that match agencies carry it. */
   static Registry readRegistry(String path) throws IOException {
     return path == null || path.isBlank() ? Registry.none() : Registry.parse(path, readText(path));
   }
@@ -439,28 +439,23 @@ public final class XxgkRollup {
   /** Every input file with its size and SHA-256, for the manifest. */
   private static List<Manifest.Input> hashInputs(InputSpec input) throws IOException {
     List<Manifest.Input> out = new ArrayList<>();
-    for (MatchResult r : FileSystems.match(List.of(input.pattern()), EmptyMatchTreatment.ALLOW)) {
-      if (r.status() != MatchResult.Status.OK) {
+    for (MatchResult.Metadata m : matchInputs(input)) {
+      if (m.resourceId().isDirectory()) {
         continue;
       }
-      for (MatchResult.Metadata m : r.metadata()) {
-        String rel = input.relativize(m.resourceId().toString());
-        if (InputSpec.isHidden(rel) || m.resourceId().isDirectory()) {
-          continue;
+      try (InputStream in = Channels.newInputStream(FileSystems.open(m.resourceId()))) {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        byte[] buf = new byte[64 * 1024];
+        long size = 0;
+        int n;
+        while ((n = in.read(buf)) > 0) {
+          sha.update(buf, 0, n);
+          size += n;
         }
-        try (InputStream in = Channels.newInputStream(FileSystems.open(m.resourceId()))) {
-          MessageDigest sha = MessageDigest.getInstance("SHA-256");
-          byte[] buf = new byte[64 * 1024];
-          long size = 0;
-          int n;
-          while ((n = in.read(buf)) > 0) {
-            sha.update(buf, 0, n);
-            size += n;
-          }
-          out.add(new Manifest.Input(rel, size, HexFormat.of().formatHex(sha.digest())));
-        } catch (java.security.NoSuchAlgorithmException e) {
-          throw new IllegalStateException(e);
-        }
+        out.add(new Manifest.Input(input.relativize(m.resourceId().toString()), size,
+            HexFormat.of().formatHex(sha.digest())));
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
       }
     }
     out.sort(java.util.Comparator.comparing(Manifest.Input::sourceFile));
@@ -473,15 +468,19 @@ public final class XxgkRollup {
 
   /** The source_file of every input file (relative to the input root), as MatchInputs finds them. */
   static List<String> inputFiles(InputSpec input) throws IOException {
-    List<String> files = new ArrayList<>();
+    return matchInputs(input).stream().map(m -> input.relativize(m.resourceId().toString())).toList();
+  }
+
+  /** What --input matches in the driver, hidden files and folders left out, as MatchInputs does. */
+  private static List<MatchResult.Metadata> matchInputs(InputSpec input) throws IOException {
+    List<MatchResult.Metadata> files = new ArrayList<>();
     for (MatchResult r : FileSystems.match(List.of(input.pattern()), EmptyMatchTreatment.ALLOW)) {
       if (r.status() != MatchResult.Status.OK) {
         continue;
       }
       for (MatchResult.Metadata m : r.metadata()) {
-        String rel = input.relativize(m.resourceId().toString());
-        if (!InputSpec.isHidden(rel)) {
-          files.add(rel);
+        if (!InputSpec.isHidden(input.relativize(m.resourceId().toString()))) {
+          files.add(m);
         }
       }
     }

@@ -145,7 +145,7 @@ public final class TableFileWriter implements AutoCloseable {
     }
     // Parquet is written to memory first, so that its footer can be put in canonical order
     this.parquetFile = parquetFile;
-    this.parquet = new ParquetRowWriter(table, table.avroSchema());
+    this.parquet = new ParquetRowWriter(table);
   }
 
   /**
@@ -252,5 +252,4 @@ public final class TableFileWriter implements AutoCloseable {
       writeAll(channel, java.nio.ByteBuffer.wrap(ParquetFooter.canonical(file)));
     }
   }
-
 }

@@ -187,7 +187,6 @@ public final class Tables {
     return rows;
   }
 
-
   /** Ranks per year, scope and indicator. */
   public static OutputTable rankings() {
     return new OutputTable("rankings", "排名（每年、范围、指标）", List.of(YEAR,

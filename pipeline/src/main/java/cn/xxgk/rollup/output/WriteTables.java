@@ -236,14 +236,6 @@ public final class WriteTables<T> extends PTransform<PCollection<T>, PCollection
     }
   }
 
-  /** Writes one table whole from elements already in order; returns the rows written. */
-  public static <T> long writeTable(TableSpec<T> spec, Iterable<T> elements, String outputDir) throws IOException {
-    try (TableFileWriter w = new TableFileWriter(spec.table(), outputDir)) {
-      writeRows(spec, elements, w);
-      return w.rows();
-    }
-  }
-
   private static <T> void writeRows(TableSpec<T> spec, Iterable<T> elements, TableFileWriter w) throws IOException {
     IOException[] failure = new IOException[1];
     for (T e : elements) {

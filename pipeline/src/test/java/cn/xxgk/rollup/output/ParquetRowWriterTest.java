@@ -47,7 +47,7 @@ class ParquetRowWriterTest {
   @Test
   void writesTheBytesOfParquetAvro() throws Exception {
     Schema avro = TABLE.avroSchema();
-    ParquetRowWriter direct = new ParquetRowWriter(TABLE, avro);
+    ParquetRowWriter direct = new ParquetRowWriter(TABLE);
     for (Object[] row : rows()) {
       Object[] values = row.clone();
       for (int i = 0; i < values.length; i++) {
