@@ -48,6 +48,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -223,6 +224,12 @@ public final class XxgkRollup {
   /** Builds the pipeline; separate from {@link #run} so tests can run it on a TestPipeline. */
   public static void build(Pipeline p, Options options) throws IOException {
     InputSpec input = InputSpec.of(options.getInput());
+    build(p, options, sourceFiles(input, matchInputs(input)));
+  }
+
+  /** Builds the pipeline for the input files the driver matched ({@code sourceFiles}, relative to the input root). */
+  static void build(Pipeline p, Options options, List<String> sourceFiles) throws IOException {
+    InputSpec input = InputSpec.of(options.getInput());
     String out = options.getOutput();
     Registry registry = readRegistry(options.getRegistry());
     Waivers waivers = readWaivers(options.getWaivers()).withRegistry(registry);
@@ -263,7 +270,7 @@ public final class XxgkRollup {
 
     // the tables sorted by source_file are written in parts of consecutive input files, in
     // parallel, each part by one worker: reports and metrics from one grouping of the reports
-    FileParts parts = FileParts.of(inputFiles(input), FileParts.FILES_PER_PART);
+    FileParts parts = FileParts.of(sourceFiles, FileParts.FILES_PER_PART);
     reports.apply("WriteReports", WriteTables.inParts(out, r -> parts.of(r.sourceFile()),
         Tables.metricsSpec(), Tables.reportsSpec()));
     rejects.apply("WriteRejects", WriteTables.inParts(out, r -> parts.of(r.sourceFile()), Tables.rejectsSpec()));
@@ -337,7 +344,9 @@ public final class XxgkRollup {
     Instant started = Instant.now();
     String published = options.getOutput();
     try {
-      if (countInputs(input) == 0) {
+      // matched once here: the file ranges of the tables, the count and the manifest's hashes
+      List<MatchResult.Metadata> matched = matchInputs(input);
+      if (matched.isEmpty()) {
         err.println("xxgk-rollup: no input files match " + options.getInput() + "; nothing was written.");
         return EXIT_NO_INPUT;
       }
@@ -350,11 +359,14 @@ public final class XxgkRollup {
         options.setOutput(runDir.toString());
         Pipeline p = Pipeline.create(options);
         try {
-          build(p, options);
+          build(p, options, sourceFiles(input, matched));
         } catch (IllegalArgumentException | IOException e) {
           err.println("xxgk-rollup: " + e.getMessage());
           return EXIT_USAGE;
         }
+        // the manifest's hashes are computed while the pipeline runs: a serial second read of
+        // every input after it (a second at 20,000 files) overlaps its start-up instead
+        CompletableFuture<List<Manifest.Input>> hashes = hashInputsInBackground(input, matched);
         PipelineResult result = p.run();
         result.waitUntilFinish();
         if (Boolean.getBoolean(FAIL_BEFORE_PUBLISH)) {
@@ -363,7 +375,7 @@ public final class XxgkRollup {
         List<Changes.Change> changes = Changes.compute(previous, runDir);
         Tables.writeChanges(changes, runDir.toString());
         List<String> tables = Tables.all().stream().map(OutputTable::name).toList();
-        Manifest.write(runDir, runId, started, Instant.now(), optionValues, hashInputs(input), tables, changes.size());
+        Manifest.write(runDir, runId, started, Instant.now(), optionValues, hashes.join(), tables, changes.size());
         folders.publish(runDir);
         folders.prune(options.getKeepRuns());
         options.setOutput(published);
@@ -436,10 +448,27 @@ public final class XxgkRollup {
     return m;
   }
 
+  /** {@link #hashInputs} on a thread of its own (a daemon: a failed run does not wait for it). */
+  private static CompletableFuture<List<Manifest.Input>> hashInputsInBackground(InputSpec input,
+      List<MatchResult.Metadata> matched) {
+    CompletableFuture<List<Manifest.Input>> hashes = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        hashes.complete(hashInputs(input, matched));
+      } catch (IOException | RuntimeException e) {
+        hashes.completeExceptionally(e);
+      }
+    }, "xxgk-manifest-hashes");
+    t.setDaemon(true);
+    t.start();
+    return hashes;
+  }
+
   /** Every input file with its size and SHA-256, for the manifest. */
-  private static List<Manifest.Input> hashInputs(InputSpec input) throws IOException {
+  private static List<Manifest.Input> hashInputs(InputSpec input, List<MatchResult.Metadata> matched)
+      throws IOException {
     List<Manifest.Input> out = new ArrayList<>();
-    for (MatchResult.Metadata m : matchInputs(input)) {
+    for (MatchResult.Metadata m : matched) {
       if (m.resourceId().isDirectory()) {
         continue;
       }
@@ -462,13 +491,9 @@ public final class XxgkRollup {
     return out;
   }
 
-  private static long countInputs(InputSpec input) throws IOException {
-    return inputFiles(input).size();
-  }
-
-  /** The source_file of every input file (relative to the input root), as MatchInputs finds them. */
-  static List<String> inputFiles(InputSpec input) throws IOException {
-    return matchInputs(input).stream().map(m -> input.relativize(m.resourceId().toString())).toList();
+  /** The source_file of every matched file (relative to the input root), as MatchInputs names them. */
+  private static List<String> sourceFiles(InputSpec input, List<MatchResult.Metadata> matched) {
+    return matched.stream().map(m -> input.relativize(m.resourceId().toString())).toList();
   }
 
   /** What --input matches in the driver, hidden files and folders left out, as MatchInputs does. */

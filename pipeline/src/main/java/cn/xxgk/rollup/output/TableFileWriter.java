@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -98,9 +99,22 @@ public final class TableFileWriter implements AutoCloseable {
     }
     try (WritableByteChannel out = FileSystems.create(csvFile(outputDir, table), MimeTypes.TEXT)) {
       writeAll(out, java.nio.ByteBuffer.wrap(csvHead(table)));
-      java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 20);
+      java.nio.ByteBuffer buf = null;
       for (ResourceId piece : csvPieces) {
         try (java.nio.channels.ReadableByteChannel in = FileSystems.open(piece)) {
+          if (in instanceof FileChannel file) {
+            // a local file: copied by the kernel, not through the heap (the joined metrics of
+            // 20,000 reports are 480 MB, copied by one worker after all parts are written)
+            for (long at = 0, size = file.size(); at < size; ) {
+              long n = file.transferTo(at, size - at, out);
+              if (n <= 0) {
+                throw new IOException("a part of " + table.name() + " shrank while it was joined: " + piece);
+              }
+              at += n;
+            }
+            continue;
+          }
+          buf = buf != null ? buf : java.nio.ByteBuffer.allocate(1 << 20);
           while (in.read(buf) >= 0) {
             buf.flip();
             writeAll(out, buf);
