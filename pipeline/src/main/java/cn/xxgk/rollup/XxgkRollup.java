@@ -190,7 +190,7 @@ public final class XxgkRollup {
     void setOnInvalid(String value);
 
     @Description("A rate ranks only agencies whose denominator is at least this many.")
-    @Default.Long(10)
+    @Default.Long(Rollups.DEFAULT_MIN_SAMPLE)
     long getMinSample();
 
     void setMinSample(long value);

@@ -55,6 +55,13 @@ public final class ParseReports extends PTransform<PCollection<FileIO.ReadableFi
     return out;
   }
 
+  /** The parsed report with where it came from: its bytes' hash and size, the file's time and revision. */
+  public static Report withProvenance(Report report, byte[] bytes, long lastModifiedMillis) {
+    Integer revision = report.provenance().revision() != null
+        ? report.provenance().revision() : Provenance.revisionOf(report.sourceFile());
+    return report.withProvenance(new Provenance(ParseFn.sha256(bytes), bytes.length, lastModifiedMillis, revision));
+  }
+
   static final class ParseFn extends DoFn<FileIO.ReadableFile, Report> {
     private final InputSpec input;
     private final long maxFileBytes;
@@ -99,10 +106,7 @@ public final class ParseReports extends PTransform<PCollection<FileIO.ReadableFi
           throw RejectException.of("read_error", "detail", String.valueOf(e.getMessage()));
         }
         Report report = deadline.call(() -> parser.parse(sourceFile, bytes));
-        Integer revision = report.provenance().revision() != null
-            ? report.provenance().revision() : Provenance.revisionOf(sourceFile);
-        out.get(REPORTS).output(report.withProvenance(
-            new Provenance(sha256(bytes), bytes.length, meta.lastModifiedMillis(), revision)));
+        out.get(REPORTS).output(withProvenance(report, bytes, meta.lastModifiedMillis()));
         parsed.inc();
       } catch (RejectException e) {
         reject(out, e.toReject(sourceFile));

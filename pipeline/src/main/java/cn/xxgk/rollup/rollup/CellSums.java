@@ -25,12 +25,12 @@ public final class CellSums {
   int excluded;
   int aggregates;
 
-  CellSums(int cells) {
+  public CellSums(int cells) {
     this.sums = new BigDecimal[cells];
   }
 
   /** Adds a report: an aggregate is only counted, an excluded report only counted. */
-  void add(Report r, boolean excludeInvalid) {
+  public void add(Report r, boolean excludeInvalid) {
     if (r.aggregate()) {
       aggregates++;
       return;

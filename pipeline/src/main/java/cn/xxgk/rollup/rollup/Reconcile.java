@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.ObjIntConsumer;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -71,42 +72,51 @@ public final class Reconcile extends PTransform<PCollection<List<Report>>, PColl
 
     @ProcessElement
     public void process(ProcessContext c) {
-      Map<String, List<Report>> families = new java.util.TreeMap<>();
-      for (Report r : c.element()) {
-        families.computeIfAbsent(r.year() + "|" + GroupFamilies.familyOf(r, registry), k -> new ArrayList<>()).add(r);
-      }
-      List<Report> out = new ArrayList<>(c.element().size());
-      families.values().forEach(family -> compareFamily(family, registry, c, out));
-      out.sort(GroupFamilies.GROUP_ORDER);
-      c.output(out);
+      c.output(compareGroup(c.element(), registry, (agencyId, year) -> c.output(REPORTED, KV.of(year, agencyId))));
     }
+  }
 
-    private static void compareFamily(List<Report> family, Registry reg, ProcessContext c, List<Report> out) {
-      family.sort(Comparator.comparing(Report::sourceFile));
-      for (Report r : family) {
-        c.output(REPORTED, KV.of(r.year(), r.agencyId()));
+  /**
+   * A group's reports with each aggregate's report reconciled with its members' (parent_mismatch
+   * added to it), in {@link GroupFamilies#GROUP_ORDER}; {@code reported} gets the year and agency
+   * of every report, for {@link #missing}.
+   */
+  public static List<Report> compareGroup(List<Report> group, Registry registry, ObjIntConsumer<String> reported) {
+    Map<String, List<Report>> families = new java.util.TreeMap<>();
+    for (Report r : group) {
+      families.computeIfAbsent(r.year() + "|" + GroupFamilies.familyOf(r, registry), k -> new ArrayList<>()).add(r);
+    }
+    List<Report> out = new ArrayList<>(group.size());
+    families.values().forEach(family -> compareFamily(family, registry, reported, out));
+    out.sort(GroupFamilies.GROUP_ORDER);
+    return out;
+  }
+
+  private static void compareFamily(List<Report> family, Registry reg, ObjIntConsumer<String> reported, List<Report> out) {
+    family.sort(Comparator.comparing(Report::sourceFile));
+    for (Report r : family) {
+      reported.accept(r.agencyId(), r.year());
+    }
+    for (Report r : family) {
+      Agency a = reg.byId(r.agencyId());
+      if (a == null || !a.aggregate()) {
+        out.add(r);
+        continue;
       }
-      for (Report r : family) {
-        Agency a = reg.byId(r.agencyId());
-        if (a == null || !a.aggregate()) {
-          out.add(r);
-          continue;
+      List<Agency> expected = reg.children(a.agencyId());
+      Map<String, Report> present = new LinkedHashMap<>(); // one report per child: the first by source_file
+      for (Report child : family) {
+        if (!child.aggregate() && expected.stream().anyMatch(e -> e.agencyId().equals(child.agencyId()))) {
+          present.putIfAbsent(child.agencyId(), child);
         }
-        List<Agency> expected = reg.children(a.agencyId());
-        Map<String, Report> present = new LinkedHashMap<>(); // one report per child: the first by source_file
-        for (Report child : family) {
-          if (!child.aggregate() && expected.stream().anyMatch(e -> e.agencyId().equals(child.agencyId()))) {
-            present.putIfAbsent(child.agencyId(), child);
-          }
-        }
-        if (present.isEmpty()) {
-          out.add(r);
-          continue;
-        }
-        List<Finding> findings = new ArrayList<>(r.findings());
-        findings.addAll(compare(r, new ArrayList<>(present.values()), expected.size()));
-        out.add(r.withFindings(findings));
       }
+      if (present.isEmpty()) {
+        out.add(r);
+        continue;
+      }
+      List<Finding> findings = new ArrayList<>(r.findings());
+      findings.addAll(compare(r, new ArrayList<>(present.values()), expected.size()));
+      out.add(r.withFindings(findings));
     }
   }
 
@@ -155,14 +165,20 @@ public final class Reconcile extends PTransform<PCollection<List<Report>>, PColl
     public void process(ProcessContext c) {
       Set<String> reported = new TreeSet<>();
       c.element().getValue().forEach(reported::add);
-      int year = c.element().getKey();
-      for (Agency a : registry.agencies()) {
-        if (!reported.contains(a.agencyId())) {
-          c.output(Finding.of(registry.source(), a.agencyName(), year, "missing_report", "", null, null,
-              Map.of("agency", a.agencyName(), "agency_id", a.agencyId(), "year", year))
-              .withAgency(a.agencyId(), a.category()));
-        }
+      missing(c.element().getKey(), reported, registry).forEach(c::output);
+    }
+  }
+
+  /** missing_report for each registry agency not among the agencies {@code reported} for {@code year}. */
+  public static List<Finding> missing(int year, Set<String> reported, Registry registry) {
+    List<Finding> out = new ArrayList<>();
+    for (Agency a : registry.agencies()) {
+      if (!reported.contains(a.agencyId())) {
+        out.add(Finding.of(registry.source(), a.agencyName(), year, "missing_report", "", null, null,
+            Map.of("agency", a.agencyName(), "agency_id", a.agencyId(), "year", year))
+            .withAgency(a.agencyId(), a.category()));
       }
     }
+    return out;
   }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -49,6 +50,8 @@ public final class Rollups extends PTransform<PCollection<List<Report>>, PCollec
   public static final TupleTag<TableRow> INDICATORS = new TupleTag<>() {};
   public static final TupleTag<TableRow> RANKINGS = new TupleTag<>() {};
   private static final TupleTag<TableRow> SCOPE_INDICATORS = new TupleTag<>() {};
+  /** The default of --minSample: a rate ranks only agencies whose denominator is at least this. */
+  public static final long DEFAULT_MIN_SAMPLE = 10;
   private static final String CITY_SCOPE = "city";
   // the tables' definitions, built once (they are constants of the catalog)
   private static final OutputTable INDICATORS_TABLE = Tables.indicators();
@@ -123,7 +126,7 @@ public final class Rollups extends PTransform<PCollection<List<Report>>, PCollec
     @ProcessElement
     public void process(@Element List<Report> group) {
       for (Report r : group) {
-        for (String key : List.of(CITY_SCOPE + "|" + r.year(), "category|" + r.year() + "|" + r.category())) {
+        for (String key : sumKeys(r)) {
           partial.computeIfAbsent(key, k -> new CellSums(TemplateCatalog.get().size())).add(r, excludeInvalid);
         }
       }
@@ -135,6 +138,11 @@ public final class Rollups extends PTransform<PCollection<List<Report>>, PCollec
           org.apache.beam.sdk.transforms.windowing.GlobalWindow.INSTANCE));
       partial = null;
     }
+  }
+
+  /** The scopes a report is summed in: the city's year and its category's year ({@link #scopeRows} reads them). */
+  public static List<String> sumKeys(Report r) {
+    return List.of(CITY_SCOPE + "|" + r.year(), "category|" + r.year() + "|" + r.category());
   }
 
   /** Merges partial sums. */
@@ -189,38 +197,47 @@ public final class Rollups extends PTransform<PCollection<List<Report>>, PCollec
       for (KV<String, CellSums> kv : c.element().getValue()) {
         byKey.put(kv.getKey(), kv.getValue());
       }
-      for (Map.Entry<String, CellSums> e : byKey.entrySet()) {
-        String[] key = e.getKey().split("\\|", 3);
-        int year = Integer.parseInt(key[1]);
-        boolean city = key[0].equals(CITY_SCOPE);
-        String category = city ? null : key[2];
-        CellSums s = e.getValue();
-        List<Object> row = new ArrayList<>();
-        row.add(year);
-        if (!city) {
-          row.add(category);
-        }
-        row.add(registry.isEmpty() ? null : (int) registry.agencies().stream()
-            .filter(a -> !a.aggregate() && (city || a.category().equals(category))).count());
-        row.add(s.received);
-        row.add(s.included);
-        row.add(s.excluded);
-        row.add(s.aggregates);
-        row.add(s.notOk);
-        OutputTable table = city ? Tables.rollupCity() : Tables.rollupCategory();
-        for (TemplateCatalog.Cell cell : TemplateCatalog.get().cells()) {
-          row.add(value(table.columns().get(row.size()), s.sums[cell.index()]));
-        }
-        c.output(city ? CITY : CATEGORY, new TableRow(row.toArray()));
-        if (s.included == 0) {
-          continue;
-        }
-        CellSums previous = byKey.get(key[0] + "|" + (year - 1) + (city ? "" : "|" + category));
-        c.output(SCOPE_INDICATORS, indicatorRow(year, city ? CITY_SCOPE : "category", city ? CITY_SCOPE : category,
-            null, category, s.included, s.sums, s.errors,
-            previous == null || previous.included == 0 ? null : previous.sums,
-            previous == null ? 0 : previous.errors));
+      scopeRows(byKey, registry, r -> c.output(CITY, r), r -> c.output(CATEGORY, r), r -> c.output(SCOPE_INDICATORS, r));
+    }
+  }
+
+  /**
+   * From the sums of every scope (keyed as {@link #sumKeys}): the rollup_city and rollup_category
+   * rows, and the city's and categories' indicators rows with year-over-year changes.
+   */
+  public static void scopeRows(Map<String, CellSums> byKey, Registry registry, Consumer<TableRow> city,
+      Consumer<TableRow> category, Consumer<TableRow> indicators) {
+    for (Map.Entry<String, CellSums> e : new TreeMap<>(byKey).entrySet()) {
+      String[] key = e.getKey().split("\\|", 3);
+      int year = Integer.parseInt(key[1]);
+      boolean isCity = key[0].equals(CITY_SCOPE);
+      String categoryName = isCity ? null : key[2];
+      CellSums s = e.getValue();
+      List<Object> row = new ArrayList<>();
+      row.add(year);
+      if (!isCity) {
+        row.add(categoryName);
       }
+      row.add(registry.isEmpty() ? null : (int) registry.agencies().stream()
+          .filter(a -> !a.aggregate() && (isCity || a.category().equals(categoryName))).count());
+      row.add(s.received);
+      row.add(s.included);
+      row.add(s.excluded);
+      row.add(s.aggregates);
+      row.add(s.notOk);
+      OutputTable table = isCity ? Tables.rollupCity() : Tables.rollupCategory();
+      for (TemplateCatalog.Cell cell : TemplateCatalog.get().cells()) {
+        row.add(value(table.columns().get(row.size()), s.sums[cell.index()]));
+      }
+      (isCity ? city : category).accept(new TableRow(row.toArray()));
+      if (s.included == 0) {
+        continue;
+      }
+      CellSums previous = byKey.get(key[0] + "|" + (year - 1) + (isCity ? "" : "|" + categoryName));
+      indicators.accept(indicatorRow(year, isCity ? CITY_SCOPE : "category", isCity ? CITY_SCOPE : categoryName,
+          null, categoryName, s.included, s.sums, s.errors,
+          previous == null || previous.included == 0 ? null : previous.sums,
+          previous == null ? 0 : previous.errors));
     }
   }
 
@@ -234,28 +251,33 @@ public final class Rollups extends PTransform<PCollection<List<Report>>, PCollec
 
     @ProcessElement
     public void process(@Element List<Report> group, OutputReceiver<TableRow> out) {
-      Map<String, List<Report>> agencies = new TreeMap<>();
-      for (Report r : group) {
-        if (!r.aggregate() && !(excludeInvalid && r.errorCount() > 0)) {
-          agencies.computeIfAbsent(r.agencyId(), k -> new ArrayList<>()).add(r);
-        }
-      }
-      agencies.values().forEach(reports -> agency(reports, out));
+      agencyIndicators(group, excludeInvalid, out::output);
     }
+  }
 
-    private static void agency(List<Report> reports, OutputReceiver<TableRow> out) {
-      // one report per agency and year: the first by source_file (versions are chosen upstream)
-      Map<Integer, Report> byYear = new TreeMap<>();
-      reports.sort(Comparator.comparing(Report::sourceFile));
-      for (Report r : reports) {
-        byYear.putIfAbsent(r.year(), r);
+  /** The indicators rows of the agencies of a group (every year of an agency is in its group). */
+  public static void agencyIndicators(List<Report> group, boolean excludeInvalid, Consumer<TableRow> out) {
+    Map<String, List<Report>> agencies = new TreeMap<>();
+    for (Report r : group) {
+      if (!r.aggregate() && !(excludeInvalid && r.errorCount() > 0)) {
+        agencies.computeIfAbsent(r.agencyId(), k -> new ArrayList<>()).add(r);
       }
-      for (Report r : byYear.values()) {
-        Report previous = byYear.get(r.year() - 1);
-        out.output(indicatorRow(r.year(), "agency", r.agencyId(), r.agencyName(), r.category(), 1,
-            Identities.known(r), r.errorCount(),
-            previous == null ? null : Identities.known(previous), previous == null ? 0 : previous.errorCount()));
-      }
+    }
+    agencies.values().forEach(reports -> agency(reports, out));
+  }
+
+  private static void agency(List<Report> reports, Consumer<TableRow> out) {
+    // one report per agency and year: the first by source_file (versions are chosen upstream)
+    Map<Integer, Report> byYear = new TreeMap<>();
+    reports.sort(Comparator.comparing(Report::sourceFile));
+    for (Report r : reports) {
+      byYear.putIfAbsent(r.year(), r);
+    }
+    for (Report r : byYear.values()) {
+      Report previous = byYear.get(r.year() - 1);
+      out.accept(indicatorRow(r.year(), "agency", r.agencyId(), r.agencyName(), r.category(), 1,
+          Identities.known(r), r.errorCount(),
+          previous == null ? null : Identities.known(previous), previous == null ? 0 : previous.errorCount()));
     }
   }
 
@@ -301,71 +323,80 @@ public final class Rollups extends PTransform<PCollection<List<Report>>, PCollec
 
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<TableRow>> year, OutputReceiver<TableRow> out) {
-      List<TableRow> agencies = new ArrayList<>();
-      year.getValue().forEach(agencies::add);
-      agencies.sort(Comparator.comparing((TableRow r) -> (String) r.get(SCOPE_ID)));
-      Map<String, List<TableRow>> scopes = new LinkedHashMap<>();
-      scopes.put(CITY_SCOPE, agencies);
-      TreeSet<String> categories = new TreeSet<>();
-      agencies.forEach(r -> categories.add((String) r.get(CATEGORY_COLUMN)));
-      for (String category : categories) {
-        scopes.put(category, agencies.stream().filter(r -> category.equals(r.get(CATEGORY_COLUMN))).toList());
-      }
-      for (Indicators.Indicator i : Indicators.get().all()) {
-        for (Map.Entry<String, List<TableRow>> scope : scopes.entrySet()) {
-          rank(year.getKey(), scope.getKey(), scope.getValue(), i, out);
-        }
+      rankYear(year.getKey(), year.getValue(), minSample, out::output);
+    }
+  }
+
+  /**
+   * The rankings rows of a year: its agencies' indicators rows ranked on every indicator, within
+   * the city and within each category.
+   */
+  public static void rankYear(int year, Iterable<TableRow> agencyRows, long minSample, Consumer<TableRow> out) {
+    List<TableRow> agencies = new ArrayList<>();
+    agencyRows.forEach(agencies::add);
+    agencies.sort(Comparator.comparing((TableRow r) -> (String) r.get(SCOPE_ID)));
+    Map<String, List<TableRow>> scopes = new LinkedHashMap<>();
+    scopes.put(CITY_SCOPE, agencies);
+    TreeSet<String> categories = new TreeSet<>();
+    agencies.forEach(r -> categories.add((String) r.get(CATEGORY_COLUMN)));
+    for (String category : categories) {
+      scopes.put(category, agencies.stream().filter(r -> category.equals(r.get(CATEGORY_COLUMN))).toList());
+    }
+    for (Indicators.Indicator i : Indicators.get().all()) {
+      for (Map.Entry<String, List<TableRow>> scope : scopes.entrySet()) {
+        rank(year, scope.getKey(), scope.getValue(), i, minSample, out);
       }
     }
+  }
 
-    /** A member of a ranking with its value. */
-    private record Member(TableRow row, String agencyId, BigDecimal value) {}
+  /** A member of a ranking with its value. */
+  private record Member(TableRow row, String agencyId, BigDecimal value) {}
 
-    private void rank(int year, String scope, List<TableRow> members, Indicators.Indicator i, OutputReceiver<TableRow> out) {
-      Comparator<BigDecimal> better = i.lowerIsBetter() ? Comparator.naturalOrder() : Comparator.reverseOrder();
-      List<Member> all = new ArrayList<>(members.size());
-      List<Member> eligible = new ArrayList<>();
-      int valueColumn = INDICATORS_TABLE.indexOf(i.code());
-      int denominatorColumn = i.isRate() ? INDICATORS_TABLE.indexOf(i.code() + "_denominator") : -1;
-      for (TableRow r : members) {
-        Member m = new Member(r, (String) r.get(SCOPE_ID), valueOf(r.get(valueColumn)));
-        all.add(m);
-        BigDecimal d = i.isRate() ? (BigDecimal) r.get(denominatorColumn) : null;
-        if (m.value() != null && (!i.isRate() || d != null && d.compareTo(BigDecimal.valueOf(minSample)) >= 0)) {
-          eligible.add(m);
-        }
-      }
-      // best first, ties by agency_id; a tie shares the rank of its first (competition ranking)
-      eligible.sort(Comparator.comparing(Member::value, better).thenComparing(Member::agencyId));
-      int rankOf = eligible.size();
-      java.util.IdentityHashMap<Member, Integer> ranks = new java.util.IdentityHashMap<>();
-      java.util.IdentityHashMap<Member, BigDecimal> percentiles = new java.util.IdentityHashMap<>();
-      int rank = 0;
-      for (int k = 0; k < rankOf; k++) {
-        if (k == 0 || better.compare(eligible.get(k - 1).value(), eligible.get(k).value()) != 0) {
-          rank = k + 1;
-        }
-        ranks.put(eligible.get(k), rank);
-      }
-      // strictly worse = those after the last of this value
-      for (int k = rankOf - 1, worse = 0; k >= 0; k--) {
-        if (k < rankOf - 1 && better.compare(eligible.get(k).value(), eligible.get(k + 1).value()) != 0) {
-          worse = rankOf - 1 - k;
-        }
-        percentiles.put(eligible.get(k), rankOf == 1 ? null : BigDecimal.valueOf(100L * worse)
-            .divide(BigDecimal.valueOf(rankOf - 1), Column.DECIMAL_SCALE, RoundingMode.HALF_EVEN));
-      }
-      for (Member m : all) {
-        BigDecimal v = m.value();
-        out.output(new TableRow(year, scope, m.agencyId(), m.row().get(AGENCY_NAME), i.code(),
-            v == null ? null : v.setScale(Column.RATE_SCALE, RoundingMode.UNNECESSARY),
-            ranks.get(m), rankOf, percentiles.get(m), i.direction(), ranks.containsKey(m)));
+  private static void rank(int year, String scope, List<TableRow> members, Indicators.Indicator i, long minSample,
+      Consumer<TableRow> out) {
+    Comparator<BigDecimal> better = i.lowerIsBetter() ? Comparator.naturalOrder() : Comparator.reverseOrder();
+    List<Member> all = new ArrayList<>(members.size());
+    List<Member> eligible = new ArrayList<>();
+    int valueColumn = INDICATORS_TABLE.indexOf(i.code());
+    int denominatorColumn = i.isRate() ? INDICATORS_TABLE.indexOf(i.code() + "_denominator") : -1;
+    for (TableRow r : members) {
+      Member m = new Member(r, (String) r.get(SCOPE_ID), valueOf(r.get(valueColumn)));
+      all.add(m);
+      BigDecimal d = i.isRate() ? (BigDecimal) r.get(denominatorColumn) : null;
+      if (m.value() != null && (!i.isRate() || d != null && d.compareTo(BigDecimal.valueOf(minSample)) >= 0)) {
+        eligible.add(m);
       }
     }
-
-    /** An indicator's value: a rate's BigDecimal, a count's Long as a decimal. */
-    private static BigDecimal valueOf(Object v) {
-      return v == null ? null : v instanceof Long l ? BigDecimal.valueOf(l) : (BigDecimal) v;
+    // best first, ties by agency_id; a tie shares the rank of its first (competition ranking)
+    eligible.sort(Comparator.comparing(Member::value, better).thenComparing(Member::agencyId));
+    int rankOf = eligible.size();
+    java.util.IdentityHashMap<Member, Integer> ranks = new java.util.IdentityHashMap<>();
+    java.util.IdentityHashMap<Member, BigDecimal> percentiles = new java.util.IdentityHashMap<>();
+    int rank = 0;
+    for (int k = 0; k < rankOf; k++) {
+      if (k == 0 || better.compare(eligible.get(k - 1).value(), eligible.get(k).value()) != 0) {
+        rank = k + 1;
+      }
+      ranks.put(eligible.get(k), rank);
     }
+    // strictly worse = those after the last of this value
+    for (int k = rankOf - 1, worse = 0; k >= 0; k--) {
+      if (k < rankOf - 1 && better.compare(eligible.get(k).value(), eligible.get(k + 1).value()) != 0) {
+        worse = rankOf - 1 - k;
+      }
+      percentiles.put(eligible.get(k), rankOf == 1 ? null : BigDecimal.valueOf(100L * worse)
+          .divide(BigDecimal.valueOf(rankOf - 1), Column.DECIMAL_SCALE, RoundingMode.HALF_EVEN));
+    }
+    for (Member m : all) {
+      BigDecimal v = m.value();
+      out.accept(new TableRow(year, scope, m.agencyId(), m.row().get(AGENCY_NAME), i.code(),
+          v == null ? null : v.setScale(Column.RATE_SCALE, RoundingMode.UNNECESSARY),
+          ranks.get(m), rankOf, percentiles.get(m), i.direction(), ranks.containsKey(m)));
+    }
+  }
+
+  /** An indicator's value: a rate's BigDecimal, a count's Long as a decimal. */
+  private static BigDecimal valueOf(Object v) {
+    return v == null ? null : v instanceof Long l ? BigDecimal.valueOf(l) : (BigDecimal) v;
   }
 }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -56,46 +57,56 @@ public final class ChooseVersions extends PTransform<PCollection<List<Report>>, 
   static final class ChooseFn extends DoFn<List<Report>, List<Report>> {
     @ProcessElement
     public void process(@Element List<Report> group, MultiOutputReceiver out) {
-      Map<String, List<Report>> byKey = new java.util.TreeMap<>();
-      group.forEach(r -> byKey.computeIfAbsent(versionKey(r), k -> new ArrayList<>()).add(r));
-      List<Report> current = new ArrayList<>(byKey.size());
-      byKey.values().forEach(versions -> current.add(choose(versions, out)));
-      current.sort(GroupFamilies.GROUP_ORDER);
-      out.get(CURRENT).output(current);
-    }
-
-    /** Emits the superseded versions and returns the chosen one. */
-    private static Report choose(List<Report> all, MultiOutputReceiver out) {
-      all.sort(VERSION_ORDER);
-      Report latest = all.get(all.size() - 1);
-      List<Finding> conflicts = new ArrayList<>();
-      for (Report older : all.subList(0, all.size() - 1)) {
-        out.get(SUPERSEDED).output(new Superseded(older.sourceFile(), older.agencyId(), older.agencyName(),
-            older.year(), latest.sourceFile(), reason(older, latest)));
+      out.get(CURRENT).output(chooseLatest(group, s -> {
+        out.get(SUPERSEDED).output(s);
         Metrics.counter("xxgk", "reports_superseded").inc();
-      }
-      Map<Integer, List<Report>> byRevision = new LinkedHashMap<>();
-      for (Report r : all) {
-        if (r.provenance().revision() != null) {
-          byRevision.computeIfAbsent(r.provenance().revision(), k -> new ArrayList<>()).add(r);
-        }
-      }
-      for (Map.Entry<Integer, List<Report>> e : byRevision.entrySet()) {
-        long distinct = e.getValue().stream().map(r -> r.provenance().sha256()).distinct().count();
-        if (distinct > 1) {
-          List<String> files = e.getValue().stream().map(Report::sourceFile).sorted().toList();
-          conflicts.add(Finding.of(latest.sourceFile(), latest.agencyName(), latest.year(), "conflicting_versions", "",
-              null, null, Map.of("revision", e.getKey(), "files", String.join("、", files),
-                  "chosen", latest.sourceFile())));
-        }
-      }
-      if (conflicts.isEmpty()) {
-        return latest;
-      }
-      List<Finding> findings = new ArrayList<>(latest.findings());
-      findings.addAll(conflicts);
-      return latest.withFindings(findings);
+      }));
     }
+  }
+
+  /**
+   * The chosen version of each agency-year report of a group, in {@link GroupFamilies#GROUP_ORDER};
+   * every other version goes to {@code superseded}.
+   */
+  public static List<Report> chooseLatest(List<Report> group, Consumer<Superseded> superseded) {
+    Map<String, List<Report>> byKey = new java.util.TreeMap<>();
+    group.forEach(r -> byKey.computeIfAbsent(versionKey(r), k -> new ArrayList<>()).add(r));
+    List<Report> current = new ArrayList<>(byKey.size());
+    byKey.values().forEach(versions -> current.add(choose(versions, superseded)));
+    current.sort(GroupFamilies.GROUP_ORDER);
+    return current;
+  }
+
+  /** Reports the superseded versions and returns the chosen one. */
+  private static Report choose(List<Report> all, Consumer<Superseded> superseded) {
+    all.sort(VERSION_ORDER);
+    Report latest = all.get(all.size() - 1);
+    List<Finding> conflicts = new ArrayList<>();
+    for (Report older : all.subList(0, all.size() - 1)) {
+      superseded.accept(new Superseded(older.sourceFile(), older.agencyId(), older.agencyName(),
+          older.year(), latest.sourceFile(), reason(older, latest)));
+    }
+    Map<Integer, List<Report>> byRevision = new LinkedHashMap<>();
+    for (Report r : all) {
+      if (r.provenance().revision() != null) {
+        byRevision.computeIfAbsent(r.provenance().revision(), k -> new ArrayList<>()).add(r);
+      }
+    }
+    for (Map.Entry<Integer, List<Report>> e : byRevision.entrySet()) {
+      long distinct = e.getValue().stream().map(r -> r.provenance().sha256()).distinct().count();
+      if (distinct > 1) {
+        List<String> files = e.getValue().stream().map(Report::sourceFile).sorted().toList();
+        conflicts.add(Finding.of(latest.sourceFile(), latest.agencyName(), latest.year(), "conflicting_versions", "",
+            null, null, Map.of("revision", e.getKey(), "files", String.join("、", files),
+                "chosen", latest.sourceFile())));
+      }
+    }
+    if (conflicts.isEmpty()) {
+      return latest;
+    }
+    List<Finding> findings = new ArrayList<>(latest.findings());
+    findings.addAll(conflicts);
+    return latest.withFindings(findings);
   }
 
   /** Why {@code older} lost to {@code latest}: the first criterion of the order that differs. */

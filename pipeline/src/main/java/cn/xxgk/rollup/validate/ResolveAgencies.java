@@ -40,22 +40,24 @@ public final class ResolveAgencies extends PTransform<PCollection<Report>, PColl
 
     @ProcessElement
     public void process(ProcessContext c) {
-      Report r = c.element();
-      Agency a = registry.match(r.agencyName());
-      if (a != null) {
-        c.output(r.withAgency(a.agencyId(), a.category(), a.aggregate()));
-        return;
-      }
-      Report own = r.withAgency(registry.agencyIdOf(r.agencyName()), Registry.UNKNOWN_CATEGORY, false);
-      if (registry.isEmpty()) {
-        c.output(own);
-        return;
-      }
-      List<Finding> findings = new ArrayList<>(own.findings());
-      findings.add(Finding.of(r.sourceFile(), r.agencyName(), r.year(), "unknown_agency", "", null, null,
-          Map.of("agency", r.agencyName(), "registry", registry.source()))
-          .withAgency(own.agencyId(), own.category()));
-      c.output(own.withFindings(findings));
+      c.output(resolve(registry, c.element()));
     }
+  }
+
+  /** The report attributed to its registry agency, or to its own name with unknown_agency. */
+  public static Report resolve(Registry registry, Report r) {
+    Agency a = registry.match(r.agencyName());
+    if (a != null) {
+      return r.withAgency(a.agencyId(), a.category(), a.aggregate());
+    }
+    Report own = r.withAgency(registry.agencyIdOf(r.agencyName()), Registry.UNKNOWN_CATEGORY, false);
+    if (registry.isEmpty()) {
+      return own;
+    }
+    List<Finding> findings = new ArrayList<>(own.findings());
+    findings.add(Finding.of(r.sourceFile(), r.agencyName(), r.year(), "unknown_agency", "", null, null,
+        Map.of("agency", r.agencyName(), "registry", registry.source()))
+        .withAgency(own.agencyId(), own.category()));
+    return own.withFindings(findings);
   }
 }

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Distinct;
@@ -78,35 +79,46 @@ public final class Validate extends PTransform<PCollection<List<Report>>, PColle
 
     @ProcessElement
     public void process(@Element List<Report> group, MultiOutputReceiver out) {
-      java.util.Map<String, List<Report>> agencies = new java.util.TreeMap<>();
-      group.forEach(r -> agencies.computeIfAbsent(r.agencyId(), k -> new ArrayList<>()).add(r));
-      List<Report> checked = new ArrayList<>(group.size());
-      agencies.values().forEach(reports -> check(reports, out, checked));
-      checked.sort(GroupFamilies.GROUP_ORDER);
-      out.get(REPORTS).output(checked);
+      out.get(REPORTS).output(checkGroup(group, single, cross, waivers, line -> out.get(MATCHED).output(line)));
     }
+  }
 
-    private void check(List<Report> reports, MultiOutputReceiver out, List<Report> checked) {
-      reports.sort(Comparator.comparingInt(Report::year).thenComparing(Report::sourceFile));
-      for (Report r : reports) {
-        List<Finding> findings = new ArrayList<>(r.findings());
-        findings.addAll(single.check(r));
-        for (Report previous : reports) {
-          findings.addAll(cross.check(previous, r));
-        }
-        findings.replaceAll(f -> f.agencyId() == null ? f.withAgency(r.agencyId(), r.category()) : f);
-        List<Finding> marked = new ArrayList<>(findings.size());
-        for (Finding f : findings) {
-          Waivers.Waiver w = waivers.match(f);
-          if (w == null) {
-            marked.add(f);
-          } else {
-            marked.add(f.waive(Waivers.describe(w)));
-            out.get(MATCHED).output(w.line());
-          }
-        }
-        checked.add(r.withFindings(marked));
+  /**
+   * Every report of a group with all its findings: its own checks, the cross-year checks against
+   * the same agency's other reports, the waivers applied ({@code matchedWaiver} gets the line of
+   * each waiver that matched); in {@link GroupFamilies#GROUP_ORDER}.
+   */
+  public static List<Report> checkGroup(List<Report> group, ReportChecks single, CrossYearChecks cross,
+      Waivers waivers, IntConsumer matchedWaiver) {
+    java.util.Map<String, List<Report>> agencies = new java.util.TreeMap<>();
+    group.forEach(r -> agencies.computeIfAbsent(r.agencyId(), k -> new ArrayList<>()).add(r));
+    List<Report> checked = new ArrayList<>(group.size());
+    agencies.values().forEach(reports -> checkAgency(reports, single, cross, waivers, matchedWaiver, checked));
+    checked.sort(GroupFamilies.GROUP_ORDER);
+    return checked;
+  }
+
+  private static void checkAgency(List<Report> reports, ReportChecks single, CrossYearChecks cross, Waivers waivers,
+      IntConsumer matchedWaiver, List<Report> checked) {
+    reports.sort(Comparator.comparingInt(Report::year).thenComparing(Report::sourceFile));
+    for (Report r : reports) {
+      List<Finding> findings = new ArrayList<>(r.findings());
+      findings.addAll(single.check(r));
+      for (Report previous : reports) {
+        findings.addAll(cross.check(previous, r));
       }
+      findings.replaceAll(f -> f.agencyId() == null ? f.withAgency(r.agencyId(), r.category()) : f);
+      List<Finding> marked = new ArrayList<>(findings.size());
+      for (Finding f : findings) {
+        Waivers.Waiver w = waivers.match(f);
+        if (w == null) {
+          marked.add(f);
+        } else {
+          marked.add(f.waive(Waivers.describe(w)));
+          matchedWaiver.accept(w.line());
+        }
+      }
+      checked.add(r.withFindings(marked));
     }
   }
 

@@ -1,10 +1,13 @@
 package cn.xxgk.rollup.synthetic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.xxgk.rollup.XxgkRollup;
 import cn.xxgk.rollup.model.TemplateCatalog;
 import cn.xxgk.rollup.output.CsvTables;
+import cn.xxgk.rollup.output.Tables;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -82,6 +85,26 @@ class CorpusGeneratorTest {
             truth.get(i).get("year") + " " + c.code());
       }
     }
+  }
+
+  @Test
+  void theFloorComputesThePipelinesFigures() throws Exception {
+    Path figures = work.resolve("floor.tsv");
+    Floor.Summary floor = Floor.writeFigures(corpus.resolve("input"), corpus.resolve("registry.csv"), figures);
+    assertEquals(new Floor.Summary(summary.reports(), summary.reports() - summary.expectedRejects(),
+        summary.reports() - summary.expectedRejects(), CsvTables.read(out, "findings").size(),
+        CsvTables.read(out, "rankings").size()), floor);
+    assertTrue(Floor.compare(figures, List.of(out)));
+    // one ranking changed: the comparison must notice
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(figures, StandardCharsets.UTF_8));
+    int ranked = lines.indexOf(lines.stream().filter(l -> l.startsWith("rankings\t") && l.endsWith("\ttrue"))
+        .findFirst().orElseThrow());
+    String[] cells = lines.get(ranked).split("\t", -1);
+    int rank = 1 + Tables.rankings().indexOf("rank");
+    cells[rank] = String.valueOf(Integer.parseInt(cells[rank]) + 1);
+    lines.set(ranked, String.join("\t", cells));
+    Files.write(figures, lines, StandardCharsets.UTF_8);
+    assertFalse(Floor.compare(figures, List.of(out)));
   }
 
   @Test
