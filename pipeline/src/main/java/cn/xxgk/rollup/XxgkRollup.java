@@ -367,6 +367,7 @@ public final class XxgkRollup {
         // the manifest's hashes are computed while the pipeline runs: a serial second read of
         // every input after it (a second at 20,000 files) overlaps its start-up instead
         CompletableFuture<List<Manifest.Input>> hashes = hashInputsInBackground(input, matched);
+        matched = null; // held by the hashing thread until it is done, not while the pipeline runs
         PipelineResult result = p.run();
         result.waitUntilFinish();
         if (Boolean.getBoolean(FAIL_BEFORE_PUBLISH)) {
