@@ -456,7 +456,7 @@ public final class XxgkRollup {
     Thread t = new Thread(() -> {
       try {
         hashes.complete(hashInputs(input, matched));
-      } catch (IOException | RuntimeException e) {
+      } catch (Throwable e) { // also an Error: the driver must not wait forever for the hashes
         hashes.completeExceptionally(e);
       }
     }, "xxgk-manifest-hashes");
