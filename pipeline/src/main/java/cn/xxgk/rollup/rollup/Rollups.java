@@ -193,7 +193,7 @@ public final class Rollups extends PTransform<PCollection<List<Report>>, PCollec
 
     @ProcessElement
     public void process(ProcessContext c) {
-      Map<String, CellSums> byKey = new TreeMap<>();
+      Map<String, CellSums> byKey = new java.util.HashMap<>(); // scopeRows orders the scopes itself
       for (KV<String, CellSums> kv : c.element().getValue()) {
         byKey.put(kv.getKey(), kv.getValue());
       }

@@ -21,6 +21,7 @@ import cn.xxgk.rollup.rollup.Reconcile;
 import cn.xxgk.rollup.rollup.Rollups;
 import cn.xxgk.rollup.validate.ChooseVersions;
 import cn.xxgk.rollup.validate.CrossYearChecks;
+import cn.xxgk.rollup.validate.ReportChecks;
 import cn.xxgk.rollup.validate.ResolveAgencies;
 import cn.xxgk.rollup.validate.Validate;
 import cn.xxgk.rollup.validate.Waivers;
@@ -118,8 +119,9 @@ public final class Floor {
     Map<Integer, Set<String>> reported = new TreeMap<>();
     List<Report> reconciled = Reconcile.compareGroup(current, registry,
         (agencyId, year) -> reported.computeIfAbsent(year, y -> new TreeSet<>()).add(agencyId));
-    ReportCheckers checkers = new ReportCheckers();
-    List<Report> checked = Validate.checkGroup(reconciled, checkers.single, checkers.cross, Waivers.none(), line -> { });
+    ReportChecks single = new ReportChecks(catalog, Identities.get(), Narrative.get());
+    CrossYearChecks cross = new CrossYearChecks(Identities.get(), single);
+    List<Report> checked = Validate.checkGroup(reconciled, single, cross, Waivers.none(), line -> { });
     List<Finding> findings = new ArrayList<>();
     checked.forEach(r -> findings.addAll(r.findings()));
     reported.forEach((year, agencies) -> findings.addAll(Reconcile.missing(year, agencies, registry)));
@@ -130,32 +132,41 @@ public final class Floor {
         sums.computeIfAbsent(key, k -> new CellSums(catalog.size())).add(r, false);
       }
     }
-    Map<OutputTable, List<TableRow>> rows = new TreeMap<>(java.util.Comparator.comparing(OutputTable::name));
-    FIGURES.forEach(t -> rows.put(t, new ArrayList<>()));
+    List<TableRow> city = new ArrayList<>();
+    List<TableRow> category = new ArrayList<>();
+    List<TableRow> indicators = new ArrayList<>();
+    List<TableRow> rankings = new ArrayList<>();
+    Rollups.scopeRows(sums, registry, city::add, category::add, indicators::add);
     List<TableRow> agencyIndicators = new ArrayList<>();
-    Rollups.scopeRows(sums, registry, rows.get(Tables.rollupCity())::add, rows.get(Tables.rollupCategory())::add,
-        rows.get(Tables.indicators())::add);
     Rollups.agencyIndicators(checked, false, agencyIndicators::add);
-    rows.get(Tables.indicators()).addAll(agencyIndicators);
+    indicators.addAll(agencyIndicators);
     Map<Integer, List<TableRow>> byYear = new TreeMap<>();
     int year = Tables.indicators().indexOf("year");
     agencyIndicators.forEach(r -> byYear.computeIfAbsent((Integer) r.get(year), y -> new ArrayList<>()).add(r));
-    byYear.forEach((y, agencies) -> Rollups.rankYear(y, agencies, Rollups.DEFAULT_MIN_SAMPLE,
-        rows.get(Tables.rankings())::add));
+    byYear.forEach((y, agencies) -> Rollups.rankYear(y, agencies, Rollups.DEFAULT_MIN_SAMPLE, rankings::add));
 
     List<String> lines = new ArrayList<>();
-    rows.forEach((table, tableRows) -> tableRows.forEach(r -> lines.add(line(table, r))));
-    Map<String, Integer> byRule = new TreeMap<>();
-    findings.forEach(f -> byRule.merge(f.ruleId() + "\t" + f.severity() + "\t" + f.waived(), 1, Integer::sum));
-    byRule.forEach((rule, n) -> lines.add(FINDINGS + "\t" + rule + "\t" + n));
-    return new Figures(lines, parsed.size(), current.size(), findings.size(), rows.get(Tables.rankings()).size());
+    List<List<TableRow>> figureRows = List.of(city, category, indicators, rankings); // in the order of FIGURES
+    for (int t = 0; t < FIGURES.size(); t++) {
+      OutputTable table = FIGURES.get(t);
+      figureRows.get(t).forEach(r -> lines.add(line(table, r)));
+    }
+    lines.addAll(findingLines(findings.stream().map(f -> ruleKey(f.ruleId(), f.severity(), String.valueOf(f.waived())))));
+    return new Figures(lines, parsed.size(), current.size(), findings.size(), rankings.size());
   }
 
-  /** The per-report and cross-year checks, built once. */
-  private static final class ReportCheckers {
-    final cn.xxgk.rollup.validate.ReportChecks single =
-        new cn.xxgk.rollup.validate.ReportChecks(TemplateCatalog.get(), Identities.get(), Narrative.get());
-    final CrossYearChecks cross = new CrossYearChecks(Identities.get(), single);
+  /** A finding's rule, severity and waiver, the key findings are counted by. */
+  private static String ruleKey(String ruleId, String severity, String waived) {
+    return ruleId + "\t" + severity + "\t" + waived;
+  }
+
+  /** The findings lines of the figures: how many findings each rule key has. */
+  private static List<String> findingLines(Stream<String> ruleKeys) {
+    Map<String, Integer> byRule = new TreeMap<>();
+    ruleKeys.forEach(k -> byRule.merge(k, 1, Integer::sum));
+    List<String> lines = new ArrayList<>();
+    byRule.forEach((rule, n) -> lines.add(FINDINGS + "\t" + rule + "\t" + n));
+    return lines;
   }
 
   private static Registry readRegistry(Path path) throws IOException {
@@ -233,10 +244,9 @@ public final class Floor {
         lines.add(line.toString());
       });
     }
-    Map<String, Integer> byRule = new TreeMap<>();
-    CsvTables.forEach(out, FINDINGS, f -> byRule.merge(
-        f.get("rule_id") + "\t" + f.get("severity") + "\t" + f.get("waived"), 1, Integer::sum));
-    byRule.forEach((rule, n) -> lines.add(FINDINGS + "\t" + rule + "\t" + n));
+    List<String> ruleKeys = new ArrayList<>();
+    CsvTables.forEach(out, FINDINGS, f -> ruleKeys.add(ruleKey(f.get("rule_id"), f.get("severity"), f.get("waived"))));
+    lines.addAll(findingLines(ruleKeys.stream()));
     return lines;
   }
 }
